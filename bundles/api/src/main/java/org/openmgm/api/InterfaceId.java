@@ -70,6 +70,44 @@ public record InterfaceId(int ifIndex, InetAddress nextHop) implements Comparabl
     }
 
     /**
+     * Parses the text form of {@link #toString()}: {@code if7} or {@code 7} for a broadcast or
+     * point-to-point interface, {@code if7/10.0.0.2} or {@code 7/10.0.0.2} for one link of a
+     * point-to-multipoint interface. Surrounding white space is ignored.
+     *
+     * @param text the text
+     * @return the interface id
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} naming the text if it is malformed
+     */
+    public static InterfaceId parse(String text) {
+        if (text == null) {
+            throw MgmException.invalid("interface must not be null");
+        }
+        String s = text.strip();
+        String body = s.startsWith("if") ? s.substring(2) : s;
+        int slash = body.indexOf('/');
+        String index = slash < 0 ? body : body.substring(0, slash);
+        int ifIndex;
+        try {
+            ifIndex = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw MgmException.invalid("'" + text + "' is not an interface (expected an index such as 7 or"
+                    + " 7/10.0.0.2)");
+        }
+        if (slash < 0) {
+            return of(ifIndex);
+        }
+        String hop = body.substring(slash + 1);
+        if (!hop.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            throw MgmException.invalid("'" + text + "' has a malformed next-hop address");
+        }
+        try {
+            return of(ifIndex, InetAddress.getByName(hop));
+        } catch (UnknownHostException e) {
+            throw MgmException.invalid("'" + text + "' has a malformed next-hop address");
+        }
+    }
+
+    /**
      * Tells whether this id names one link of a point-to-multipoint interface.
      *
      * @return {@code true} when the next hop is a real neighbour address

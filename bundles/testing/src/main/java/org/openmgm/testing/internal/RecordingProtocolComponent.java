@@ -60,10 +60,9 @@ public final class RecordingProtocolComponent extends RecordingProtocol {
                 continue;
             }
             try {
-                result.add(InterfaceId.of(Integer.parseInt(part)));
-            } catch (NumberFormatException | MgmException e) {
-                log.error("Invalid configuration org.openmgm.testing.recording: interfaces value '{}' is not"
-                        + " a positive interface index; ignored", part);
+                result.add(InterfaceId.parse(part));
+            } catch (MgmException e) {
+                log.error("Invalid configuration org.openmgm.testing.recording: interfaces {}; ignored", e.getMessage());
             }
         }
         return result;
