@@ -96,15 +96,7 @@ public record InterfaceId(int ifIndex, InetAddress nextHop) implements Comparabl
         if (slash < 0) {
             return of(ifIndex);
         }
-        String hop = body.substring(slash + 1);
-        if (!hop.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-            throw MgmException.invalid("'" + text + "' has a malformed next-hop address");
-        }
-        try {
-            return of(ifIndex, InetAddress.getByName(hop));
-        } catch (UnknownHostException e) {
-            throw MgmException.invalid("'" + text + "' has a malformed next-hop address");
-        }
+        return of(ifIndex, Addresses.parse(body.substring(slash + 1), text));
     }
 
     /**

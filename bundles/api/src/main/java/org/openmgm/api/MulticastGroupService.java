@@ -1,7 +1,16 @@
 package org.openmgm.api;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -64,4 +73,116 @@ public interface MulticastGroupService {
      * @throws MgmException {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is stopping
      */
     Optional<RegisteredProtocol> protocol(ProtocolId id);
+
+    /**
+     * Returns every JOIN membership entry.
+     *
+     * @return an immutable snapshot, ordered by key, then interface, then client
+     * @throws MgmException {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is stopping
+     */
+    List<Membership> memberships();
+
+    /**
+     * Returns one MFE (spec §3.9).
+     *
+     * @param source the source
+     * @param group the group
+     * @return the entry, or empty when there is none (the original's {@code ERROR_NOT_FOUND})
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if an argument is null; {@link
+     *     MgmStatus#CAN_NOT_COMPLETE} if the MGM is stopping
+     */
+    Optional<Mfe> mfe(InetAddress source, InetAddress group);
+
+    /**
+     * Returns a page of MFEs in (group, source) order (spec §3.10–3.11): the first page with
+     * {@code after == null}, then pages after the last key returned. The continuation key need not
+     * exist any more ([RES Q34]); each page reflects the table at the moment of the call, and no
+     * entry is returned twice within a walk ([RES Q35]).
+     *
+     * @param after the (S,G) key of the last entry of the previous page, or {@code null}
+     * @param maxEntries the largest page wanted, at least 1
+     * @return up to {@code maxEntries} entries; empty when the walk is complete
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if {@code maxEntries} is below 1 or
+     *     {@code after} is not an (S,G) key; {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is
+     *     stopping
+     */
+    List<Mfe> mfes(SourceGroup after, int maxEntries);
+
+    /**
+     * Returns one MFE with its counters (spec §3.12).
+     *
+     * @param source the source
+     * @param group the group
+     * @return the statistics, or empty when there is no such MFE
+     * @throws MgmException as {@link #mfe(InetAddress, InetAddress)}
+     */
+    Optional<MfeStatistics> mfeStatistics(InetAddress source, InetAddress group);
+
+    /**
+     * Returns a page of MFE statistics in (group, source) order (spec §3.13), with the walk rules
+     * of {@link #mfes(SourceGroup, int)}.
+     *
+     * @param after the (S,G) key of the last entry of the previous page, or {@code null}
+     * @param maxEntries the largest page wanted, at least 1
+     * @return up to {@code maxEntries} entries; empty when the walk is complete
+     * @throws MgmException as {@link #mfes(SourceGroup, int)}
+     */
+    List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries);
+
+    /**
+     * Walks every MFE in (group, source) order, lazily, a page at a time.
+     *
+     * @return a stream over the table as it evolves during the walk
+     * @throws MgmException {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is stopping
+     */
+    default Stream<Mfe> mfes() {
+        return walk(this::mfes, Mfe::key);
+    }
+
+    /**
+     * Walks the statistics of every MFE in (group, source) order, lazily, a page at a time.
+     *
+     * @return a stream over the table as it evolves during the walk
+     * @throws MgmException {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is stopping
+     */
+    default Stream<MfeStatistics> mfeStatistics() {
+        return walk(this::mfeStatistics, s -> s.mfe().key());
+    }
+
+    private static <T> Stream<T> walk(BiFunction<SourceGroup, Integer, List<T>> page,
+                                      java.util.function.Function<T, SourceGroup> keyOf) {
+        Iterator<T> it = new Iterator<>() {
+            private List<T> current = new ArrayList<>();
+            private int index;
+            private SourceGroup last;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (index < current.size()) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                current = page.apply(last, 256);
+                index = 0;
+                done = current.size() < 256;
+                if (!current.isEmpty()) {
+                    last = keyOf.apply(current.get(current.size() - 1));
+                }
+                return !current.isEmpty();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.get(index++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
 }

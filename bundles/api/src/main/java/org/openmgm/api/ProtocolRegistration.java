@@ -1,5 +1,8 @@
 package org.openmgm.api;
 
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.SortedSet;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -84,4 +87,97 @@ public interface ProtocolRegistration {
      * @return an immutable snapshot in {@link InterfaceId} order; empty once the handle is invalid
      */
     SortedSet<InterfaceId> interfaces();
+
+    /**
+     * Adds a membership entry, or forwarding state, on an interface the caller holds (spec §3.6).
+     *
+     * <p>{@link MembershipFlag#JOIN}: records that the caller has receivers for {@code key} on
+     * {@code ifId} (a no-op without callbacks if the entry exists, [RES Q16]); the interface
+     * becomes an outgoing interface of every matching forwarding entry except where it is the
+     * incoming one. Callbacks, in this order: a local join to the routing owner when IGMP adds on a
+     * routing protocol's interface; join alerts by the component-counting rules of spec §4.4.3;
+     * forwarding-entry join alerts (memberUpdate {@code false}) to the iif owners of entries whose
+     * outgoing list became non-empty. {@link MembershipFlag#FORWARD}: adds the interface to the
+     * existing matching entries without recording membership (spec §2.6.2). With both flags JOIN
+     * runs first.
+     *
+     * @param key the (S,G), (*,G) or (*,*) key
+     * @param ifId an interface the caller owns (a routing protocol) or holds (IGMP)
+     * @param flags a non-empty set of flags
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if this handle is invalid, an
+     *     argument is null or the flags are empty, or another protocol owns the interface; {@link
+     *     MgmStatus#NOT_FOUND} if nobody holds the interface; {@link MgmStatus#CAN_NOT_COMPLETE} if
+     *     IGMP calls inside a disable/enable bracket of that interface or the MGM is stopping;
+     *     {@link MgmStatus#NOT_ENOUGH_MEMORY} if the configured membership limit is reached
+     */
+    void addMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags);
+
+    /**
+     * Joins: {@link #addMembership(SourceGroup, InterfaceId, Set)} with {@link MembershipFlag#JOIN}.
+     *
+     * @param key the (S,G), (*,G) or (*,*) key
+     * @param ifId an interface the caller holds
+     * @throws MgmException as {@link #addMembership(SourceGroup, InterfaceId, Set)}
+     */
+    default void addMembership(SourceGroup key, InterfaceId ifId) {
+        addMembership(key, ifId, EnumSet.of(MembershipFlag.JOIN));
+    }
+
+    /**
+     * Deletes a membership entry, or forwarding state, on an interface the caller holds (spec
+     * §3.7).
+     *
+     * <p>{@link MembershipFlag#JOIN}: removes the entry (a no-op if absent); matching forwarding
+     * entries stop forwarding to the interface unless another matching membership remains there or
+     * it was forced. Callbacks, in this order: a local leave to the routing owner when IGMP deletes
+     * on its interface; prune alerts by the rules of spec §4.5.3 (carrying {@code ifId});
+     * forwarding-entry prune alerts (memberDelete {@code false}) to the iif owners of entries whose
+     * outgoing list became empty, whose answer becomes the entry's lifetime. {@link
+     * MembershipFlag#FORWARD}: removes the interface from the existing matching entries and keeps
+     * it off until a new JOIN there (spec §2.7.4).
+     *
+     * @param key the (S,G), (*,G) or (*,*) key
+     * @param ifId an interface the caller holds
+     * @param flags a non-empty set of flags
+     * @throws MgmException as {@link #addMembership(SourceGroup, InterfaceId, Set)}, without the
+     *     memory limit
+     */
+    void deleteMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags);
+
+    /**
+     * Leaves: {@link #deleteMembership(SourceGroup, InterfaceId, Set)} with {@link
+     * MembershipFlag#JOIN}.
+     *
+     * @param key the (S,G), (*,G) or (*,*) key
+     * @param ifId an interface the caller holds
+     * @throws MgmException as {@link #deleteMembership(SourceGroup, InterfaceId, Set)}
+     */
+    default void deleteMembership(SourceGroup key, InterfaceId ifId) {
+        deleteMembership(key, ifId, EnumSet.of(MembershipFlag.JOIN));
+    }
+
+    /**
+     * Changes the upstream neighbour of an MFE (spec §3.14, [RES Q37]); nothing else changes, no
+     * callback is delivered and the forwarding plane is not reprogrammed.
+     *
+     * @param source the MFE's source
+     * @param group the MFE's group
+     * @param upstreamNeighbor the new upstream neighbour
+     * @throws MgmException {@link MgmStatus#NOT_FOUND} if there is no such MFE; {@link
+     *     MgmStatus#INVALID_PARAMETER} if this handle is invalid, an argument is null, or the caller
+     *     is not the component owning the MFE's incoming interface
+     */
+    void setMfeUpstreamNeighbor(InetAddress source, InetAddress group, InetAddress upstreamNeighbor);
+
+    /**
+     * Opens an enumeration of the groups joined on this router, by all clients on all interfaces
+     * (spec §3.15). Typically called from {@code attached} to learn what existed before the
+     * protocol registered.
+     *
+     * @param type what to list
+     * @return the open enumeration, a snapshot of this moment
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if this handle is invalid or the
+     *     type is null
+     */
+    GroupEnumeration openGroupEnumeration(EnumerationType type);
 }

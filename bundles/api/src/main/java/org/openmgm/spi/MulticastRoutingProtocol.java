@@ -1,7 +1,15 @@
 package org.openmgm.spi;
 
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.ProtocolRegistration;
+import org.openmgm.api.SourceGroup;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -103,5 +111,125 @@ public interface MulticastRoutingProtocol {
      * @param ifId the interface whose ownership changed
      */
     default void enableIgmp(InterfaceId ifId) {
+    }
+
+    /**
+     * RPF check (spec §4.2): an MFE is being created for a packet from a new source or to a new
+     * group, and this protocol owns the interface toward the source according to the multicast
+     * view. Return the reverse path the protocol wants: the incoming interface (which may differ
+     * from the proposal and from the interface the packet arrived on), the upstream neighbour and
+     * the route used. There is no "reject": steer the incoming interface or refuse forwarding in the
+     * creation alert ([RES Q39]). Runs on the MGM's event thread; a callback that throws or returns
+     * {@code null} keeps the proposal.
+     *
+     * @param key the exact (S,G) of the new entry
+     * @param proposed the multicast view's reverse path (or the arrival interface when it has no
+     *     route, [RES Q11])
+     * @param packetHeader the packet's IP header and a payload fragment as the plane reported it
+     *     (may be empty); read-only, valid during the call only
+     * @return the reverse path to use
+     */
+    default ReversePath rpf(SourceGroup key, ReversePath proposed, ByteBuffer packetHeader) {
+        return proposed;
+    }
+
+    /**
+     * Creation alert (spec §4.3, [RES Q25]): a new MFE is being created and some of this protocol's
+     * interfaces are candidates to forward it (they have matching memberships). Return those it
+     * should forward on; any candidate left out is suppressed until a new join there. Called once
+     * per protocol that owns candidates, after the RPF callback and before the entry is installed,
+     * on the MGM's event thread; not called again when interfaces are added later ([RES Q41]). A
+     * callback that throws or returns {@code null} keeps every candidate.
+     *
+     * @param key the exact (S,G) of the new entry
+     * @param incoming the entry's incoming interface
+     * @param candidates this protocol's candidate interfaces, in interface order
+     * @return the candidates to forward on
+     */
+    default Set<InterfaceId> creationAlert(SourceGroup key, InterfaceId incoming, List<CandidateInterface> candidates) {
+        return candidates.stream().map(CandidateInterface::ifId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Deletion alert (an OpenMGM addition; the original announces no deletion, spec §2.7.6): an MFE
+     * was deleted because it expired, an interface it mentions changed hands, or its route
+     * changed. Sent to the component owning its incoming interface and to each component owning
+     * one of its outgoing interfaces, once each, after the deletion; not sent when the MGM stops.
+     * Delivered on the thread of the operation that deleted it (the event thread for expiry and
+     * route changes).
+     *
+     * @param key the exact (S,G) of the deleted entry
+     * @param incoming its incoming interface
+     * @param reason why it was deleted
+     */
+    default void deletionAlert(SourceGroup key, InterfaceId incoming, MfeDeletionReason reason) {
+    }
+
+    /**
+     * Join alert (spec §4.4): new receivers exist on interfaces owned by other components; start
+     * obtaining the data. With {@code memberUpdate} it was caused by a membership addition and the
+     * key is that membership's (S,G), (*,G) or (*,*), dispatched by the counting rules of §4.4.3 (the
+     * first component tells everybody, the second tells the first). Without, an MFE's outgoing
+     * list went from empty to non-empty and this protocol owns its incoming interface (§4.4.4).
+     * Delivered after local joins of the same operation, on the thread of the operation.
+     *
+     * @param key the key the alert is about
+     * @param memberUpdate {@code true} for a membership change, {@code false} for an MFE change
+     */
+    default void joinAlert(SourceGroup key, boolean memberUpdate) {
+    }
+
+    /**
+     * Prune alert (spec §4.5): receivers are gone from interfaces owned by other components; stop
+     * requesting the data. With {@code memberDelete} it was caused by a membership removal on
+     * {@code ifId} (§4.5.3). Without, an MFE whose incoming interface {@code ifId} this protocol
+     * owns lost its last outgoing interface (§4.5.4): the returned lifetime then becomes the
+     * entry's (counted from now; {@link Duration#ZERO} = keep it forever), while for membership
+     * alerts the return value is ignored. Delivered on the thread of the operation.
+     *
+     * @param key the key the alert is about
+     * @param ifId the interface of the removed membership, or the MFE's incoming interface
+     * @param memberDelete {@code true} for a membership change, {@code false} for an MFE change
+     * @param proposedLifetime the configured default lifetime (900 s unless configured)
+     * @return the lifetime the MFE should have (only read when {@code memberDelete} is false)
+     */
+    default Duration pruneAlert(SourceGroup key, InterfaceId ifId, boolean memberDelete, Duration proposedLifetime) {
+        return proposedLifetime;
+    }
+
+    /**
+     * Wrong-interface alert (spec §4.8, [RES Q44]): data for an existing MFE arrived on an
+     * interface this protocol owns that is not the entry's incoming interface (e.g. to start PIM
+     * assert processing). At most one per (S,G, interface) per configured interval; on the MGM's
+     * event thread.
+     *
+     * @param source the source of the data
+     * @param group its group
+     * @param arrival the interface it arrived on
+     * @param packetHeader the IP header and a payload fragment (may be empty); read-only, valid
+     *     during the call only
+     */
+    default void wrongInterface(InetAddress source, InetAddress group, InterfaceId arrival, ByteBuffer packetHeader) {
+    }
+
+    /**
+     * Local join (spec §4.6, [RES Q43]): IGMP found new receivers on an interface this protocol
+     * owns. Delivered before any join alert of the same operation, on the thread of IGMP's call.
+     *
+     * @param key what the receivers asked for
+     * @param ifId the interface they are on
+     */
+    default void localJoin(SourceGroup key, InterfaceId ifId) {
+    }
+
+    /**
+     * Local leave (spec §4.7, [RES Q43]): IGMP's last receivers for {@code key} left an interface
+     * this protocol owns (also when IGMP releases the interface). Delivered before any prune
+     * alert of the same operation, on the thread of that operation.
+     *
+     * @param key what the receivers had asked for
+     * @param ifId the interface they were on
+     */
+    default void localLeave(SourceGroup key, InterfaceId ifId) {
     }
 }

@@ -1,45 +1,61 @@
 package org.openmgm.core.impl;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Per-client counts of delivered, failed and slow callbacks, by kind. Thread-safe. */
+/** Per-client counts of delivered, failed, slow and skipped callbacks, by kind. Thread-safe. */
 final class CallbackCounters {
 
-    private final Map<CallbackKind, LongAdder> delivered = counters();
-    private final Map<CallbackKind, LongAdder> failed = counters();
-    private final Map<CallbackKind, LongAdder> slow = counters();
+    private final LongAdder[] delivered = counters();
+    private final LongAdder[] failed = counters();
+    private final LongAdder[] slow = counters();
+    private final LongAdder[] skipped = counters();
+    private final LongAdder[] stalled = counters();
 
     void delivered(CallbackKind kind) {
-        delivered.get(kind).increment();
+        delivered[kind.ordinal()].increment();
     }
 
     void failed(CallbackKind kind) {
-        failed.get(kind).increment();
+        failed[kind.ordinal()].increment();
     }
 
     void slow(CallbackKind kind) {
-        slow.get(kind).increment();
+        slow[kind.ordinal()].increment();
+    }
+
+    void skipped(CallbackKind kind) {
+        skipped[kind.ordinal()].increment();
+    }
+
+    void stalled(CallbackKind kind) {
+        stalled[kind.ordinal()].increment();
+    }
+
+    long stalledCount(CallbackKind kind) {
+        return stalled[kind.ordinal()].sum();
     }
 
     long deliveredCount(CallbackKind kind) {
-        return delivered.get(kind).sum();
+        return delivered[kind.ordinal()].sum();
     }
 
     long failedCount(CallbackKind kind) {
-        return failed.get(kind).sum();
+        return failed[kind.ordinal()].sum();
     }
 
     long slowCount(CallbackKind kind) {
-        return slow.get(kind).sum();
+        return slow[kind.ordinal()].sum();
     }
 
-    private static Map<CallbackKind, LongAdder> counters() {
-        Map<CallbackKind, LongAdder> m = new EnumMap<>(CallbackKind.class);
-        for (CallbackKind k : CallbackKind.values()) {
-            m.put(k, new LongAdder());
+    long skippedCount(CallbackKind kind) {
+        return skipped[kind.ordinal()].sum();
+    }
+
+    private static LongAdder[] counters() {
+        LongAdder[] a = new LongAdder[CallbackKind.values().length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = new LongAdder();
         }
-        return m;
+        return a;
     }
 }

@@ -46,6 +46,10 @@ final class Client {
     final SortedSet<InterfaceId> interfaces = new TreeSet<>();
 
     volatile State state = State.ACTIVE;
+    /** Set by the {@link Watchdog} while one of this client's callbacks is stuck. */
+    volatile boolean stuck;
+    /** How many of its callbacks are stuck; guarded by synchronizing on this client. */
+    int stuckCalls;
     volatile ProtocolRegistration handle;
 
     /** Open until {@code attached} returned: no other callback may overtake it. */

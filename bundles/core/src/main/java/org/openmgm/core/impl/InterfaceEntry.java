@@ -1,15 +1,18 @@
 package org.openmgm.core.impl;
 
 import org.openmgm.api.InterfaceId;
+import org.openmgm.core.impl.util.LongHashSet;
 
 /**
- * Ownership of one held interface (spec §2.5): the routing owner, whether IGMP holds it too, and
- * whether an IGMP disable/enable bracket is open on it. Guarded by the MGM lock. An interface
- * nobody holds has no entry.
+ * One interface the MGM knows (spec §2.5), with the dense slot number the tables use for it.
+ * An entry exists while someone holds the interface, or while an MFE uses it as incoming
+ * interface although nobody holds it (spec [RES Q19]); only held entries are visible to clients.
+ * Guarded by the MGM lock.
  */
 final class InterfaceEntry {
 
     final InterfaceId id;
+    final int slot;
     /** The routing protocol that owns the interface, or {@code null}. */
     Client routingOwner;
     /** Whether IGMP holds the interface (alone or beside the routing owner). */
@@ -20,16 +23,34 @@ final class InterfaceEntry {
      * ownership ([RES Q33], brackets never nest).
      */
     boolean igmpDisabled;
+    /** MFEs whose incoming interface this is; keeps an entry nobody holds alive. */
+    int mfeReferences;
+    /** Keys of the routing owner's JOIN memberships here. */
+    final LongHashSet ownerKeys = new LongHashSet();
+    /** Keys of IGMP's JOIN memberships here. */
+    final LongHashSet igmpKeys = new LongHashSet();
 
-    InterfaceEntry(InterfaceId id) {
+    InterfaceEntry(InterfaceId id, int slot) {
         this.id = id;
+        this.slot = slot;
     }
 
     boolean isHeld() {
         return routingOwner != null || igmp;
     }
 
-    /** The spec's state name, for logs: IGMP_ONLY, RP(P) or RP_IGMP(P). */
+    /**
+     * The component memberships here are attributed to (spec §2.6.3, [RES Q10]): the routing owner,
+     * else IGMP when IGMP holds it, else {@code null}.
+     */
+    Client component(Client igmpClient) {
+        if (routingOwner != null) {
+            return routingOwner;
+        }
+        return igmp ? igmpClient : null;
+    }
+
+    /** The spec's state name, for logs: UNOWNED, IGMP_ONLY, RP(P) or RP_IGMP(P). */
     String stateName() {
         if (routingOwner == null) {
             return igmp ? "IGMP_ONLY" : "UNOWNED";

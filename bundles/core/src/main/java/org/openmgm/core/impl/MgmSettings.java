@@ -3,20 +3,39 @@ package org.openmgm.core.impl;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.openmgm.api.ProtocolId;
+
 /**
- * The MGM's configuration (PID {@code org.openmgm.core}, spec §7), validated: a bad value is
- * reported with its key and value and the previous good value is kept.
+ * The MGM's configuration (PID {@value #PID}, spec §7), validated: a bad value is reported with
+ * its key and value and the previous good value is kept.
  *
- * @param igmpProtocolId the protocol number that marks a client as IGMP (spec [RES Q9])
- * @param slowCallbackMillis callbacks running longer than this are logged and counted as slow
+ * @param igmpProtocolId the protocol number that marks a client as IGMP ([RES Q9])
+ * @param mfeDefaultTimeoutSec the default MFE lifetime in seconds, 0 = never ages ([RES Q20])
+ * @param wrongIfAlertsEnabled whether wrong-interface alerts are delivered ([RES Q44])
+ * @param wrongIfMinIntervalMs at most one wrong-interface alert per (S,G, interface) per interval
+ * @param revalidateOnRouteChange whether route changes delete the MFEs they cover ([RES Q6])
+ * @param slowCallbackMillis callbacks running longer are logged and counted as slow
+ * @param stallCallbackMillis callbacks running longer are declared stuck (their protocol skipped)
+ * @param maxMfes the most MFEs the MGM keeps; 0 = no limit
+ * @param maxMemberships the most membership entries; 0 = no limit ({@code NOT_ENOUGH_MEMORY} beyond)
  */
-record MgmSettings(int igmpProtocolId, long slowCallbackMillis) {
+record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongIfAlertsEnabled,
+                   long wrongIfMinIntervalMs, boolean revalidateOnRouteChange, long slowCallbackMillis,
+                   long stallCallbackMillis, long maxMfes, long maxMemberships) {
 
     static final String PID = "org.openmgm.core";
     static final String IGMP_PROTOCOL_ID = "igmp.protocolId";
+    static final String MFE_DEFAULT_TIMEOUT = "mfe.defaultTimeoutSec";
+    static final String WRONG_IF_ENABLED = "wrongIfAlerts.enabled";
+    static final String WRONG_IF_INTERVAL = "wrongIfAlerts.minIntervalMs";
+    static final String REVALIDATE = "rpf.revalidateOnRouteChange";
     static final String SLOW_CALLBACK_MS = "callbacks.slowMs";
+    static final String STALL_CALLBACK_MS = "callbacks.stallMs";
+    static final String MAX_MFES = "limits.maxMfes";
+    static final String MAX_MEMBERSHIPS = "limits.maxMemberships";
 
-    static final MgmSettings DEFAULTS = new MgmSettings(org.openmgm.api.ProtocolId.IGMP_PROTOCOL, 500);
+    static final MgmSettings DEFAULTS = new MgmSettings(ProtocolId.IGMP_PROTOCOL, 900, true, 1000, true, 500, 5000,
+            0, 0);
 
     /**
      * Reads the settings from configuration properties.
@@ -29,6 +48,13 @@ record MgmSettings(int igmpProtocolId, long slowCallbackMillis) {
         ConfigReader r = new ConfigReader(props, errors);
         return new MgmSettings(
                 r.intValue(IGMP_PROTOCOL_ID, previous.igmpProtocolId(), 0, Integer.MAX_VALUE),
-                r.longValue(SLOW_CALLBACK_MS, previous.slowCallbackMillis(), 1, 3_600_000));
+                r.longValue(MFE_DEFAULT_TIMEOUT, previous.mfeDefaultTimeoutSec(), 0, 86_400L * 365),
+                r.booleanValue(WRONG_IF_ENABLED, previous.wrongIfAlertsEnabled()),
+                r.longValue(WRONG_IF_INTERVAL, previous.wrongIfMinIntervalMs(), 0, 3_600_000),
+                r.booleanValue(REVALIDATE, previous.revalidateOnRouteChange()),
+                r.longValue(SLOW_CALLBACK_MS, previous.slowCallbackMillis(), 1, 3_600_000),
+                r.longValue(STALL_CALLBACK_MS, previous.stallCallbackMillis(), 10, 3_600_000),
+                r.longValue(MAX_MFES, previous.maxMfes(), 0, Long.MAX_VALUE),
+                r.longValue(MAX_MEMBERSHIPS, previous.maxMemberships(), 0, Long.MAX_VALUE));
     }
 }

@@ -1,77 +1,134 @@
 package org.openmgm.core.impl;
 
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import org.openmgm.api.EnumerationType;
+import org.openmgm.api.GroupEnumeration;
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.InterfaceOwnership;
+import org.openmgm.api.Membership;
+import org.openmgm.api.MembershipFlag;
+import org.openmgm.api.Mfe;
+import org.openmgm.api.MfeStatistics;
 import org.openmgm.api.MgmException;
 import org.openmgm.api.MgmStatus;
 import org.openmgm.api.MulticastGroupService;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.ProtocolRegistration;
 import org.openmgm.api.RegisteredProtocol;
+import org.openmgm.api.SourceGroup;
+import org.openmgm.core.impl.util.Ipv4;
+import org.openmgm.spi.ForwardingPlane;
+import org.openmgm.spi.MulticastRouteListener;
 import org.openmgm.spi.MulticastRoutingProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Multicast Group Manager of {@code spec/MGM.md}: registrations (§3.1–3.2), interface
- * ownership (§2.5, §3.3–3.5) and the orderly departure of a protocol (§5.13).
+ * The Multicast Group Manager of {@code spec/MGM.md}: registration (§3.1–3.2), interface
+ * ownership (§2.5, §3.3–3.5), membership (§3.6–3.7), MFEs (§2.7, §3.9–3.14, §5.8–5.11), group
+ * enumeration (§3.15–3.17) and the departure of a protocol (§5.13).
  *
- * <h2>Concurrency</h2>
- * All state is guarded by one lock and mutated serially. An operation validates, commits its
- * state change and collects the callbacks it owes in an {@link Outbox} under the lock, then
- * releases the lock and delivers them on the calling thread (spec [RES Q31]). Callbacks may
- * therefore call back into the MGM. An IGMP disable/enable bracket (§4.9) is committed
- * atomically with the ownership change; the interface stays marked until just before EnableIgmp
- * is delivered, so IGMP cannot change membership there in between ([RES Q33]) and no other
- * ownership change can nest a second bracket on it.
+ * <h2>Concurrency (DESIGN.md rule 4, spec [RES Q31])</h2>
+ * All state lives in {@link MgmState} behind one lock and is mutated serially. An operation
+ * validates, commits its change and collects the callbacks it owes in an {@link Outbox} under the
+ * lock, then releases it and delivers them on the calling thread, so callbacks may call back into
+ * the MGM. Forwarding-plane events and timers run on the event executor ({@code
+ * mgm-core-events-*}). An IGMP disable/enable bracket (§4.9) is committed atomically with the
+ * ownership change; the interface stays marked until just before EnableIgmp is delivered, so IGMP
+ * cannot change membership there in between ([RES Q33]) and no bracket nests. A {@link Watchdog}
+ * skips protocols stuck in a callback and gives the event executor another worker meanwhile.
  *
  * <p>This class is plain Java; {@link MgmComponent} binds it to OSGi.
  */
 public final class MulticastGroupManager implements MulticastGroupService {
 
     private static final Logger log = LoggerFactory.getLogger(MulticastGroupManager.class);
+    static final String EVENT_THREAD_PREFIX = "mgm-core-events-";
 
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled whenever a disable/enable bracket closes. */
-    private final Condition bracketClosed = lock.newCondition();
+    private final MgmState s;
+    private final ScheduledExecutorService events;
+    private final Watchdog watchdog;
     private final CallbackDispatcher dispatcher;
-
-    // Guarded by lock.
-    private final Map<ProtocolId, Client> clients = new LinkedHashMap<>();
-    private final Map<InterfaceId, InterfaceEntry> interfaces = new HashMap<>();
-    private Client igmpClient;
-    private long nextOrder;
-    private boolean stopped;
-    private volatile MgmSettings settings;
+    private final MfeOps mfes;
+    private final MembershipOps memberships;
+    private final OwnershipOps ownership;
+    private final MgmQueries queries;
+    private final PlaneEvents planeEvents;
+    private final WrongInterfaceAlerts wrongIf;
+    private ScheduledFuture<?> ticker;
 
     /**
-     * Creates a running MGM.
+     * Creates an MGM; call {@link #start()} before use.
      *
      * @param settings the validated configuration
+     * @param plane the forwarding plane to drive
+     * @param routes the multicast view
+     * @param events the executor for plane events and timers (a single thread in production)
+     * @param clock the time source of MFE timers
      */
-    public MulticastGroupManager(MgmSettings settings) {
-        this.settings = settings;
-        this.dispatcher = new CallbackDispatcher(settings.slowCallbackMillis());
+    public MulticastGroupManager(MgmSettings settings, ForwardingPlane plane, RouteLookups routes,
+                                 ScheduledExecutorService events, Clock clock) {
+        this.s = new MgmState(settings, clock, plane, routes);
+        this.events = events;
+        this.watchdog = new Watchdog(settings.stallCallbackMillis(), this::eventThreadStalled,
+                this::eventThreadRecovered);
+        this.dispatcher = new CallbackDispatcher(settings.slowCallbackMillis(), watchdog);
+        this.mfes = new MfeOps(s, this::applyLifetime);
+        this.memberships = new MembershipOps(s, mfes);
+        this.ownership = new OwnershipOps(s, memberships, mfes);
+        this.queries = new MgmQueries(s, mfes);
+        this.wrongIf = new WrongInterfaceAlerts(s);
+        this.planeEvents = new PlaneEvents(s, mfes, new MfeCreation(s, mfes, dispatcher, wrongIf), wrongIf,
+                dispatcher, events);
+    }
+
+    /** Opens the forwarding plane and starts the expiry tick. */
+    public void start() {
+        s.plane.open(planeEvents);
+        ticker = events.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            planeEvents.tick();
+        } catch (RuntimeException e) {
+            log.error("MFE expiry tick failed", e);
+        }
+    }
+
+    /** The listener to publish so that route providers can announce changes ([RES Q6]). */
+    public MulticastRouteListener routeListener() {
+        return planeEvents;
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
+    }
+
+    MgmState state() {
+        return s;
     }
 
     /** Applies settings that can change in place. */
     void updateSettings(MgmSettings newSettings) {
-        MgmSettings old = settings;
-        settings = newSettings;
+        MgmSettings old = s.settings;
+        s.settings = newSettings;
         dispatcher.setSlowMillis(newSettings.slowCallbackMillis());
+        watchdog.setStallMillis(newSettings.stallCallbackMillis());
         if (old.igmpProtocolId() != newSettings.igmpProtocolId()) {
             log.warn("{} changed from {} to {}: it applies to protocols that register from now on",
                     MgmSettings.IGMP_PROTOCOL_ID, old.igmpProtocolId(), newSettings.igmpProtocolId());
@@ -96,33 +153,33 @@ public final class MulticastGroupManager implements MulticastGroupService {
             throw MgmException.invalid("registration needs an id, a name, a bundle and a callback table");
         }
         Client client;
-        lock.lock();
+        s.lock.lock();
         try {
             ensureRunning();
-            Client existing = clients.get(id);
+            Client existing = s.clients.get(id);
             if (existing != null) {
                 throw new MgmException(MgmStatus.ALREADY_EXISTS, "protocol " + id
                         + " is already registered as " + existing + " by bundle " + existing.bundle);
             }
-            boolean igmp = id.protocol() == settings.igmpProtocolId();
-            if (igmp && igmpClient != null) {
+            boolean igmp = id.protocol() == s.settings.igmpProtocolId();
+            if (igmp && s.igmpClient != null) {
                 throw new MgmException(MgmStatus.ALREADY_EXISTS, "an IGMP client is already registered: "
-                        + igmpClient + " by bundle " + igmpClient.bundle);
+                        + s.igmpClient + " by bundle " + s.igmpClient.bundle);
             }
-            client = new Client(id, name, bundle, igmp, protocol, nextOrder++);
+            client = new Client(id, name, bundle, igmp, protocol, s.nextOrder++);
             client.attachingThread = Thread.currentThread();
             client.handle = new Registration(this, client);
-            clients.put(id, client);
+            s.clients.put(id, client);
             if (igmp) {
-                igmpClient = client;
+                s.igmpClient = client;
             }
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         log.info("Registered protocol {}{} from bundle {}", client, client.igmp ? " as IGMP" : "", bundle);
         ProtocolRegistration handle = client.handle;
         try {
-            dispatcher.invoke(client, CallbackKind.ATTACHED, id.toString(), p -> p.attached(handle));
+            dispatcher.invoke(client, CallbackKind.ATTACHED, id, p -> p.attached(handle));
         } finally {
             client.attached();
         }
@@ -130,15 +187,16 @@ public final class MulticastGroupManager implements MulticastGroupService {
     }
 
     /**
-     * Deregisters a client that holds nothing (spec §3.2). Its handle becomes invalid.
+     * Deregisters a client that holds nothing (spec §3.2); its handle and group enumerations
+     * become invalid ([RES Q30]).
      *
      * @throws MgmException CAN_NOT_COMPLETE if it still holds interfaces (nothing changes),
      *     INVALID_PARAMETER if it is no longer registered
      */
     void deregister(Client client) {
-        lock.lock();
+        s.lock.lock();
         try {
-            if (client.state == Client.State.GONE || clients.get(client.id) != client) {
+            if (client.state == Client.State.GONE || s.clients.get(client.id) != client) {
                 throw MgmException.invalid("protocol " + client + " is not registered");
             }
             if (!client.interfaces.isEmpty()) {
@@ -146,12 +204,12 @@ public final class MulticastGroupManager implements MulticastGroupService {
                         + " still owns " + client.interfaces + "; release them before deregistering");
             }
             client.state = Client.State.GONE;
-            clients.remove(client.id);
-            if (client == igmpClient) {
-                igmpClient = null;
+            s.clients.remove(client.id);
+            if (client == s.igmpClient) {
+                s.igmpClient = null;
             }
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         log.info("Deregistered protocol {}", client);
     }
@@ -165,18 +223,23 @@ public final class MulticastGroupManager implements MulticastGroupService {
      * @param client the departing client
      */
     void depart(Client client) {
-        lock.lock();
+        s.lock.lock();
         try {
-            if (client.state != Client.State.ACTIVE || stopped) {
+            if (client.state != Client.State.ACTIVE || s.stopped) {
                 return;
             }
             client.state = Client.State.DEPARTING;
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         log.info("Protocol {} is leaving; releasing {}", client, snapshotInterfaces(client));
         for (InterfaceId ifId = nextToRelease(client); ifId != null; ifId = nextToRelease(client)) {
-            release(client, ifId);
+            try {
+                changeOwnership(client, ifId, false);
+            } catch (MgmException e) {
+                // The protocol released it itself meanwhile, or the MGM stopped: nothing to undo.
+                log.debug("Release of {} for departing {}: {}", ifId, client, e.getMessage());
+            }
         }
         try {
             deregister(client);
@@ -184,165 +247,103 @@ public final class MulticastGroupManager implements MulticastGroupService {
             // Only possible if the MGM stopped meanwhile, which discarded everything already.
             log.debug("Deregistration of {} after release: {}", client, e.getMessage());
         }
-        dispatcher.invoke(client, CallbackKind.DETACHED, client.id.toString(), p -> p.detached(client.handle));
+        dispatcher.invoke(client, CallbackKind.DETACHED, client.id, p -> p.detached(client.handle));
     }
 
     /** Waits until no bracket is open on the client's interfaces, then returns one to release. */
     private InterfaceId nextToRelease(Client client) {
-        lock.lock();
+        s.lock.lock();
         try {
-            while (!stopped) {
-                InterfaceId candidate = null;
+            while (!s.stopped) {
                 for (InterfaceId ifId : client.interfaces) {
-                    if (!interfaces.get(ifId).igmpDisabled) {
-                        candidate = ifId;
-                        break;
+                    if (!s.interfaces.get(ifId).igmpDisabled) {
+                        return ifId;
                     }
                 }
-                if (candidate != null || client.interfaces.isEmpty()) {
-                    return candidate;
+                if (client.interfaces.isEmpty()) {
+                    return null;
                 }
-                bracketClosed.awaitUninterruptibly();
+                s.bracketClosed.awaitUninterruptibly();
             }
             return null;
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
     }
 
     /**
-     * Stops the MGM (spec [RES Q5]): all state is discarded without alerts, every handle becomes
-     * invalid, and each protocol is told {@code detached}.
+     * Stops the MGM (spec [RES Q5]): every entry is withdrawn from the forwarding plane, all state
+     * is discarded without alerts, every handle becomes invalid, and each protocol is told {@code
+     * detached}.
      */
     public void stop() {
         List<Client> gone;
-        lock.lock();
+        s.lock.lock();
         try {
-            if (stopped) {
+            if (s.stopped) {
                 return;
             }
-            stopped = true;
-            gone = new ArrayList<>(clients.values());
+            s.stopped = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            gone = new ArrayList<>(s.clients.values());
             for (Client c : gone) {
                 c.state = Client.State.GONE;
                 c.interfaces.clear();
             }
-            clients.clear();
-            interfaces.clear();
-            igmpClient = null;
-            bracketClosed.signalAll();
+            s.clients.clear();
+            s.igmpClient = null;
+            s.mfes.clear();
+            s.memberships.clear();
+            s.interfaces.clear();
+            wrongIf.clear();
+            s.bracketClosed.signalAll();
+            try {
+                s.plane.close();
+            } catch (RuntimeException e) {
+                log.error("Forwarding plane failed to close cleanly", e);
+            }
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         for (Client c : gone) {
-            dispatcher.invoke(c, CallbackKind.DETACHED, c.id.toString(), p -> p.detached(c.handle));
+            dispatcher.invoke(c, CallbackKind.DETACHED, c.id, p -> p.detached(c.handle));
         }
         log.info("Stopped; discarded {} registrations", gone.size());
     }
 
     // ---------------------------------------------------------------- ownership (§2.5, §3.3, §3.4)
 
-    /** Spec §3.3: transitions T1–T7. */
     void takeInterface(Client client, InterfaceId ifId) {
         requireInterface(ifId);
-        Outbox out = new Outbox();
-        InterfaceEntry bracket = null;
-        Client igmp;
-        lock.lock();
-        try {
-            ensureRunning();
-            ensureActive(client);
-            igmp = igmpClient;
-            InterfaceEntry e = interfaces.get(ifId);
-            ensureNoBracket(e);
-            String before = e == null ? "UNOWNED" : e.stateName();
-            if (client.igmp) {
-                if (e != null && e.igmp) {
-                    throw new MgmException(MgmStatus.ALREADY_EXISTS, "IGMP already holds " + ifId); // T7
-                }
-                e = interfaces.computeIfAbsent(ifId, InterfaceEntry::new);
-                e.igmp = true;                                                                // T5, T6
-            } else {
-                if (e != null && e.routingOwner == client) {
-                    throw new MgmException(MgmStatus.ALREADY_EXISTS, client + " already owns " + ifId); // T4
-                }
-                if (e != null && e.routingOwner != null) {
-                    throw new MgmException(MgmStatus.ALREADY_EXISTS, ifId + " is owned by "
-                            + e.routingOwner + "; one routing protocol per interface");               // T3
-                }
-                if (e == null) {
-                    e = new InterfaceEntry(ifId);                                                // T1
-                    interfaces.put(ifId, e);
-                } else {
-                    bracket = openBracket(e, igmp, out);                                         // T2
-                }
-                e.routingOwner = client;
-            }
-            client.interfaces.add(ifId);
-            log.info("{} took {}: {} -> {}", client, ifId, before, e.stateName());
-        } finally {
-            lock.unlock();
-        }
-        dispatcher.deliver(out);
-        closeBracket(bracket, igmp);
+        changeOwnership(client, ifId, true);
     }
 
-    /** Spec §3.4: transitions T8–T12. Also used by {@link #depart(Client)}. */
     void releaseInterface(Client client, InterfaceId ifId) {
         requireInterface(ifId);
-        lock.lock();
-        try {
-            ensureActive(client);
-        } finally {
-            lock.unlock();
-        }
-        release(client, ifId);
+        changeOwnership(client, ifId, false);
     }
 
-    private void release(Client client, InterfaceId ifId) {
+    /** Take or release, with the callbacks delivered and the bracket closed afterwards. */
+    private void changeOwnership(Client client, InterfaceId ifId, boolean take) {
         Outbox out = new Outbox();
-        InterfaceEntry bracket = null;
+        InterfaceEntry bracket;
         Client igmp;
-        lock.lock();
+        s.lock.lock();
         try {
             ensureRunning();
-            if (client.state == Client.State.GONE) {
+            // A departing client still releases (its own cleanup) but takes nothing.
+            if (take ? !client.isActive() : client.state == Client.State.GONE) {
                 throw MgmException.invalid("registration of " + client + " is no longer valid");
             }
-            igmp = igmpClient;
-            InterfaceEntry e = interfaces.get(ifId);
-            boolean holds = e != null && (client.igmp ? e.igmp : e.routingOwner == client);
-            if (!holds) {
-                throw MgmException.invalid(client + " does not hold " + ifId + " (interface not found)"); // T12
-            }
-            ensureNoBracket(e);
-            String before = e.stateName();
-            if (client.igmp) {
-                e.igmp = false;                                                                  // T10, T11
-            } else {
-                if (e.igmp) {
-                    bracket = openBracket(e, igmp, out);                                         // T9
-                }
-                e.routingOwner = null;                                                           // T8
-            }
-            client.interfaces.remove(ifId);
-            if (!e.isHeld()) {
-                interfaces.remove(ifId);
-            }
-            log.info("{} released {}: {} -> {}", client, ifId, before, e.isHeld() ? e.stateName() : "UNOWNED");
+            igmp = s.igmpClient;
+            bracket = take ? ownership.take(client, ifId, out) : ownership.release(client, ifId, out);
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         dispatcher.deliver(out);
         closeBracket(bracket, igmp);
-    }
-
-    /** Opens a disable/enable bracket on an interface IGMP holds; the caller holds the lock. */
-    private InterfaceEntry openBracket(InterfaceEntry e, Client igmp, Outbox out) {
-        e.igmpDisabled = true;
-        InterfaceId ifId = e.id;
-        out.add(igmp, CallbackKind.DISABLE_IGMP, ifId.toString(), p -> p.disableIgmp(ifId));
-        return e;
     }
 
     /** Clears the bracket mark, then delivers EnableIgmp (spec §4.9: Enable follows the change). */
@@ -350,96 +351,188 @@ public final class MulticastGroupManager implements MulticastGroupService {
         if (bracket == null) {
             return;
         }
-        lock.lock();
+        s.lock.lock();
         try {
             bracket.igmpDisabled = false;
-            bracketClosed.signalAll();
+            s.bracketClosed.signalAll();
         } finally {
-            lock.unlock();
+            s.lock.unlock();
         }
         InterfaceId ifId = bracket.id;
         Outbox out = new Outbox();
-        out.add(igmp, CallbackKind.ENABLE_IGMP, ifId.toString(), p -> p.enableIgmp(ifId));
+        out.add(igmp, CallbackKind.ENABLE_IGMP, ifId, p -> p.enableIgmp(ifId));
         dispatcher.deliver(out);
+    }
+
+    // ---------------------------------------------------------------- membership (§3.6, §3.7), §3.14, §3.15
+
+    void addMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags) {
+        changeMembership(client, sg, ifId, flags, true);
+    }
+
+    void deleteMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags) {
+        changeMembership(client, sg, ifId, flags, false);
+    }
+
+    private void changeMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags,
+                                  boolean add) {
+        if (sg == null || ifId == null) {
+            throw MgmException.invalid("membership needs a source/group key and an interface");
+        }
+        MembershipOps.checkFlags(flags);
+        long key = Ipv4.key(sg);
+        Outbox out = new Outbox();
+        s.lock.lock();
+        try {
+            ensureRunning();
+            ensureActive(client);
+            InterfaceEntry e = memberships.checkRights(client, ifId);
+            if (add) {
+                memberships.add(client, sg, key, e, flags, out);
+            } else {
+                memberships.delete(client, sg, key, e, flags, out);
+            }
+        } finally {
+            s.lock.unlock();
+        }
+        if (!out.isEmpty()) {
+            dispatcher.deliver(out);
+        }
+    }
+
+    void setMfeUpstreamNeighbor(Client client, InetAddress source, InetAddress group, InetAddress upstream) {
+        if (source == null || group == null || upstream == null) {
+            throw MgmException.invalid("source, group and upstream neighbour must not be null");
+        }
+        long key = Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group));
+        int neighbor = Ipv4.toInt(upstream);
+        s.lock.lock();
+        try {
+            ensureRunning();
+            ensureActive(client);
+            MfeEntry m = s.mfes.get(key);
+            if (m == null) {
+                throw new MgmException(MgmStatus.NOT_FOUND, "no MFE for (" + source.getHostAddress() + ", "
+                        + group.getHostAddress() + ")");
+            }
+            if (s.componentOf(m.iif) != client) {                                        // [RES Q37]
+                throw MgmException.invalid(client + " does not own the incoming interface " + m.iif.id
+                        + " of " + m);
+            }
+            m.upstream = neighbor;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    GroupEnumeration openGroupEnumeration(Client client, EnumerationType type) {
+        if (type == null) {
+            throw MgmException.invalid("enumeration type must not be null");
+        }
+        s.lock.lock();
+        try {
+            ensureRunning();
+            ensureActive(client);
+            return new GroupEnumerationImpl(type, s.memberships.sortedKeys(), client);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Applies the lifetime a prune alert (memberDelete false) answered ([RES Q20]). */
+    private void applyLifetime(MfeEntry m, Duration lifetime) {
+        s.lock.lock();
+        try {
+            if (!s.stopped && m.live) {
+                mfes.setLifetime(m, lifetime);
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    SortedSet<InterfaceId> snapshotInterfaces(Client client) {
+        s.lock.lock();
+        try {
+            return Collections.unmodifiableSortedSet(new TreeSet<>(client.interfaces));
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- watchdog hooks
+
+    private void eventThreadStalled(Thread t) {
+        if (events instanceof ScheduledThreadPoolExecutor pool && t.getName().startsWith(EVENT_THREAD_PREFIX)) {
+            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+            log.warn("Event thread {} is stuck in a protocol callback; added a worker ({} now)", t.getName(),
+                    pool.getCorePoolSize());
+        }
+    }
+
+    private void eventThreadRecovered(Thread t) {
+        if (events instanceof ScheduledThreadPoolExecutor pool && t.getName().startsWith(EVENT_THREAD_PREFIX)
+                && pool.getCorePoolSize() > 1) {
+            pool.setCorePoolSize(pool.getCorePoolSize() - 1);
+        }
     }
 
     // ---------------------------------------------------------------- queries
 
     @Override
     public Optional<ProtocolId> protocolOnInterface(InterfaceId ifId) {
-        return interfaceOwnership(ifId).map(InterfaceOwnership::component);
+        return queries.interfaceOwnership(ifId).map(InterfaceOwnership::component);
     }
 
     @Override
     public Optional<InterfaceOwnership> interfaceOwnership(InterfaceId ifId) {
-        requireInterface(ifId);
-        lock.lock();
-        try {
-            ensureRunning();
-            InterfaceEntry e = interfaces.get(ifId);
-            return e == null ? Optional.empty() : Optional.of(ownershipOf(e));
-        } finally {
-            lock.unlock();
-        }
+        return queries.interfaceOwnership(ifId);
     }
 
     @Override
     public List<InterfaceOwnership> interfaces() {
-        lock.lock();
-        try {
-            ensureRunning();
-            return interfaces.values().stream().map(this::ownershipOf)
-                    .sorted(Comparator.comparing(InterfaceOwnership::id)).toList();
-        } finally {
-            lock.unlock();
-        }
+        return queries.interfaces();
     }
 
     @Override
     public List<RegisteredProtocol> protocols() {
-        lock.lock();
-        try {
-            ensureRunning();
-            return clients.values().stream().map(MulticastGroupManager::describe).toList();
-        } finally {
-            lock.unlock();
-        }
+        return queries.protocols();
     }
 
     @Override
     public Optional<RegisteredProtocol> protocol(ProtocolId id) {
-        lock.lock();
-        try {
-            ensureRunning();
-            return Optional.ofNullable(clients.get(id)).map(MulticastGroupManager::describe);
-        } finally {
-            lock.unlock();
-        }
+        return queries.protocol(id);
     }
 
-    SortedSet<InterfaceId> snapshotInterfaces(Client client) {
-        lock.lock();
-        try {
-            return Collections.unmodifiableSortedSet(new TreeSet<>(client.interfaces));
-        } finally {
-            lock.unlock();
-        }
+    @Override
+    public List<Membership> memberships() {
+        return queries.memberships();
     }
 
-    private InterfaceOwnership ownershipOf(InterfaceEntry e) {
-        return new InterfaceOwnership(e.id,
-                Optional.ofNullable(e.routingOwner).map(c -> c.id),
-                e.igmp ? Optional.of(igmpClient.id) : Optional.empty());
+    @Override
+    public Optional<Mfe> mfe(InetAddress source, InetAddress group) {
+        return queries.mfe(source, group);
     }
 
-    private static RegisteredProtocol describe(Client c) {
-        return new RegisteredProtocol(c.id, c.name, c.igmp, c.bundle, c.interfaces);
+    @Override
+    public List<Mfe> mfes(SourceGroup after, int maxEntries) {
+        return queries.mfes(after, maxEntries);
+    }
+
+    @Override
+    public Optional<MfeStatistics> mfeStatistics(InetAddress source, InetAddress group) {
+        return queries.mfeStatistics(source, group);
+    }
+
+    @Override
+    public List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries) {
+        return queries.mfeStatistics(after, maxEntries);
     }
 
     // ---------------------------------------------------------------- checks
 
     private void ensureRunning() {
-        if (stopped) {
+        if (s.stopped) {
             throw new MgmException(MgmStatus.CAN_NOT_COMPLETE, "the MGM is stopped");
         }
     }
@@ -447,13 +540,6 @@ public final class MulticastGroupManager implements MulticastGroupService {
     private static void ensureActive(Client client) {
         if (!client.isActive()) {
             throw MgmException.invalid("registration of " + client + " is no longer valid");
-        }
-    }
-
-    private static void ensureNoBracket(InterfaceEntry e) {
-        if (e != null && e.igmpDisabled) {
-            throw new MgmException(MgmStatus.CAN_NOT_COMPLETE, "ownership of " + e.id
-                    + " is changing (IGMP disable/enable in progress); try again");
         }
     }
 

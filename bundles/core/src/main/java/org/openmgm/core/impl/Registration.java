@@ -1,10 +1,16 @@
 package org.openmgm.core.impl;
 
+import java.net.InetAddress;
+import java.util.Set;
 import java.util.SortedSet;
 
+import org.openmgm.api.EnumerationType;
+import org.openmgm.api.GroupEnumeration;
 import org.openmgm.api.InterfaceId;
+import org.openmgm.api.MembershipFlag;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.ProtocolRegistration;
+import org.openmgm.api.SourceGroup;
 
 /** The handle of one registration; every call goes to the MGM with the client it stands for. */
 final class Registration implements ProtocolRegistration {
@@ -49,6 +55,26 @@ final class Registration implements ProtocolRegistration {
     @Override
     public SortedSet<InterfaceId> interfaces() {
         return mgm.snapshotInterfaces(client);
+    }
+
+    @Override
+    public void addMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags) {
+        mgm.addMembership(client, key, ifId, flags);
+    }
+
+    @Override
+    public void deleteMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags) {
+        mgm.deleteMembership(client, key, ifId, flags);
+    }
+
+    @Override
+    public void setMfeUpstreamNeighbor(InetAddress source, InetAddress group, InetAddress upstreamNeighbor) {
+        mgm.setMfeUpstreamNeighbor(client, source, group, upstreamNeighbor);
+    }
+
+    @Override
+    public GroupEnumeration openGroupEnumeration(EnumerationType type) {
+        return mgm.openGroupEnumeration(client, type);
     }
 
     @Override

@@ -1,0 +1,92 @@
+package org.openmgm.forwarding.sim;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.openmgm.api.InterfaceId;
+import org.openmgm.api.MgmException;
+import org.openmgm.api.Prefix;
+import org.openmgm.api.RouteInfo;
+import org.openmgm.spi.ForwardingPlane;
+import org.openmgm.spi.MulticastRouteListener;
+import org.openmgm.spi.MulticastRouteLookup;
+import org.openmgm.spi.PacketSimulator;
+import org.openmgm.spi.ReversePath;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated plane as a service: {@link ForwardingPlane} with {@code mgm.plane=sim}, a {@link
+ * MulticastRouteLookup} and the {@link PacketSimulator}. Configuration PID {@code
+ * org.openmgm.forwarding.sim}, key {@code routes}: comma-separated {@code PREFIX INTERFACE
+ * [NEXTHOP]} entries, e.g. {@code routes = 10.1.0.0/16 2, 0.0.0.0/0 3 192.168.3.1}. A malformed
+ * entry is reported with the key and the entry and skipped; the others apply.
+ */
+@Component(service = {ForwardingPlane.class, MulticastRouteLookup.class, PacketSimulator.class},
+        configurationPid = "org.openmgm.forwarding.sim", property = ForwardingPlane.NAME + "=sim")
+public final class SimulatedPlaneComponent extends SimulatedPlane {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedPlaneComponent.class);
+
+    /**
+     * Creates the plane with its configured routes.
+     *
+     * @param props the configuration
+     */
+    @Activate
+    public SimulatedPlaneComponent(Map<String, Object> props) {
+        super(Clock.systemUTC());
+        replaceRoutes(parseRoutes(props.get("routes")));
+    }
+
+    @Modified
+    void modified(Map<String, Object> props) {
+        replaceRoutes(parseRoutes(props.get("routes")));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRouteListener(MulticastRouteListener listener) {
+        addRouteListener(listener);
+    }
+
+    void unbindRouteListener(MulticastRouteListener listener) {
+        removeRouteListener(listener);
+    }
+
+    static Map<Prefix, ReversePath> parseRoutes(Object raw) {
+        Map<Prefix, ReversePath> routes = new LinkedHashMap<>();
+        if (raw == null) {
+            return routes;
+        }
+        Iterable<?> items = raw instanceof Iterable<?> it ? it
+                : raw instanceof String[] a ? java.util.List.of(a) : java.util.List.of(raw.toString().split(","));
+        for (Object item : items) {
+            String route = item.toString().strip();
+            if (route.isEmpty()) {
+                continue;
+            }
+            String[] f = route.split("\\s+");
+            try {
+                if (f.length < 2 || f.length > 3) {
+                    throw MgmException.invalid("expected PREFIX INTERFACE [NEXTHOP]");
+                }
+                Prefix p = Prefix.parse(f[0]);
+                InterfaceId ifId = InterfaceId.parse(f[1]);
+                InetAddress nextHop = f.length == 3 ? Prefix.parse(f[2]).address() : Prefix.ANY_V4.address();
+                routes.put(p, new ReversePath(ifId, nextHop, new RouteInfo(STATIC_ROUTE_PROTOCOL, p)));
+            } catch (MgmException e) {
+                log.error("Invalid configuration org.openmgm.forwarding.sim: routes entry '{}': {}; skipped", route,
+                        e.getMessage());
+            }
+        }
+        return routes;
+    }
+}
