@@ -41,8 +41,9 @@ final class OwnershipOps {
                 throw new MgmException(MgmStatus.ALREADY_EXISTS, "IGMP already holds " + ifId);           // T7
             }
             e = s.interfaces.getOrCreate(ifId);
-            mfes.announce(mfes.detachMentioning(e), MfeDeletionReason.OWNERSHIP_CHANGED, out);     // [RES Q12]
+            List<MfeOps.Deleted> purged = mfes.detachMentioning(e);                                // [RES Q12]
             e.igmp = true;                                                                         // T5, T6
+            mfes.announce(purged, MfeDeletionReason.OWNERSHIP_CHANGED, out);
         } else {
             if (e != null && e.routingOwner == c) {
                 throw new MgmException(MgmStatus.ALREADY_EXISTS, c + " already owns " + ifId);          // T4
@@ -57,8 +58,8 @@ final class OwnershipOps {
                 bracket = openBracket(e, out);
                 memberships.removeAll(s.igmpClient, e, out);                                       // [RES Q13]
             }
+            e.routingOwner = c;                         // before announcing: an unheld entry would be forgotten
             mfes.announce(purged, MfeDeletionReason.OWNERSHIP_CHANGED, out);                       // T1, T2
-            e.routingOwner = c;
         }
         changed(c, e, wasHeld, true);
         log.info("{} took {}: {} -> {}", c, ifId, before, e.stateName());
