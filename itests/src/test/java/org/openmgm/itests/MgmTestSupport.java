@@ -55,7 +55,7 @@ public abstract class MgmTestSupport {
             options.add(bundle(bundleUrl(level1)).startLevel(1));
         }
         for (String name : List.of("org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
-                "org.apache.felix.scr", "org.apache.felix.configadmin", "api", "core", "testing")) {
+                "org.apache.felix.scr", "org.apache.felix.configadmin", "api", "core", "forwarding-sim", "testing")) {
             options.add(bundle(bundleUrl(name)).startLevel(2));
         }
         options.addAll(List.of(extraOptions()));
