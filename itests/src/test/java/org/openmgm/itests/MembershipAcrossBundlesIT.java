@@ -104,7 +104,7 @@ public class MembershipAcrossBundlesIT extends MgmTestSupport {
         Mfe mfe = mgm.mfe(s, g).orElseThrow();
         assertEquals(IF8, mfe.incomingInterface());
         assertEquals(Set.of(IF7), mfe.outgoingInterfaces());
-        assertEquals(Set.of(IF7), plane.inject(IF8, s, g, 100).forwardedTo());
+        assertEquals(List.of(IF7), plane.inject(IF8, s, g, 100).forwardedTo());
     }
 
     @Test
@@ -144,7 +144,7 @@ public class MembershipAcrossBundlesIT extends MgmTestSupport {
                 new ProtocolEvent.DeletionAlert(sg, IF8, MfeDeletionReason.OWNERSHIP_CHANGED)), beta.events());
         assertEquals(Optional.empty(), mgm.mfe(s, g));
         assertEquals(betasOwn.outgoingInterfaces(), mgm.mfe(s2, g2).orElseThrow().outgoingInterfaces());
-        assertEquals(Set.of(IF10), plane.inject(IF8, s2, g2, 100).forwardedTo());
+        assertEquals(List.of(IF10), plane.inject(IF8, s2, g2, 100).forwardedTo());
         assertEquals(Optional.of(BETA), mgm.protocolOnInterface(IF8));
         assertEquals(Optional.of(BETA), mgm.protocolOnInterface(IF10));
         assertEquals(Optional.of(ProtocolId.of(ProtocolId.IGMP_PROTOCOL, 0)), mgm.protocolOnInterface(IF7));

@@ -110,6 +110,10 @@ public record InterfaceId(int ifIndex, InetAddress nextHop) implements Comparabl
 
     @Override
     public int compareTo(InterfaceId other) {
+        int c = Integer.compare(ifIndex, other.ifIndex);
+        if (c != 0 || nextHop.equals(other.nextHop)) {
+            return c;   // the common case costs no address copies
+        }
         return ORDER.compare(this, other);
     }
 

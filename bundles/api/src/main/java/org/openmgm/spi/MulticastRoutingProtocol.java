@@ -3,9 +3,9 @@ package org.openmgm.spi;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.ProtocolRegistration;
@@ -147,7 +147,11 @@ public interface MulticastRoutingProtocol {
      * @return the candidates to forward on
      */
     default Set<InterfaceId> creationAlert(SourceGroup key, InterfaceId incoming, List<CandidateInterface> candidates) {
-        return candidates.stream().map(CandidateInterface::ifId).collect(Collectors.toSet());
+        Set<InterfaceId> all = new HashSet<>(candidates.size() * 2);
+        for (CandidateInterface c : candidates) {
+            all.add(c.ifId());
+        }
+        return all;
     }
 
     /**

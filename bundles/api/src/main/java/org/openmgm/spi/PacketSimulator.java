@@ -1,12 +1,10 @@
 package org.openmgm.spi;
 
 import java.net.InetAddress;
-import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.Prefix;
@@ -44,18 +42,18 @@ public interface PacketSimulator {
      * The fate of one injected packet.
      *
      * @param outcome what happened
-     * @param forwardedTo the interfaces it went out of (empty unless forwarded)
+     * @param forwardedTo the interfaces it went out of, in interface order (empty unless forwarded)
      */
-    record Delivery(Outcome outcome, SortedSet<InterfaceId> forwardedTo) {
+    record Delivery(Outcome outcome, List<InterfaceId> forwardedTo) {
 
         /**
-         * Validates and copies.
+         * Validates and copies (an immutable list is kept as it is).
          *
          * @throws NullPointerException if an argument is null
          */
         public Delivery {
             Objects.requireNonNull(outcome, "outcome");
-            forwardedTo = Collections.unmodifiableSortedSet(new TreeSet<>(forwardedTo));
+            forwardedTo = List.copyOf(forwardedTo);
         }
     }
 

@@ -55,6 +55,9 @@ final class CallbackDispatcher {
      * client is stuck, the callback throws or it answers {@code null}.
      */
     <R> R call(Client to, CallbackKind kind, Object subject, Function<MulticastRoutingProtocol, R> call, R fallback) {
+        if (!to.implementsCallback(kind)) {
+            return fallback;                  // a null slot ([RES Q23])
+        }
         if (to.stuck) {
             to.counters.skipped(kind);
             return fallback;

@@ -1,5 +1,6 @@
 package org.openmgm.core.impl;
 
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,8 @@ final class Client {
     /** Registration sequence number: recipients of one alert are called in this order (spec §4.1). */
     final long order;
     final CallbackCounters counters = new CallbackCounters();
+    /** The callbacks it implements; the others are null slots, skipped ([RES Q23]). */
+    final Set<CallbackKind> implemented;
 
     /** Interfaces this client holds; guarded by the MGM lock. */
     final SortedSet<InterfaceId> interfaces = new TreeSet<>();
@@ -63,6 +66,11 @@ final class Client {
         this.igmp = igmp;
         this.protocol = protocol;
         this.order = order;
+        this.implemented = Implemented.by(protocol);
+    }
+
+    boolean implementsCallback(CallbackKind kind) {
+        return implemented.contains(kind);
     }
 
     boolean isActive() {

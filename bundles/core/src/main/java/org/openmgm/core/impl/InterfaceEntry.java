@@ -1,7 +1,7 @@
 package org.openmgm.core.impl;
 
 import org.openmgm.api.InterfaceId;
-import org.openmgm.core.impl.util.LongHashSet;
+import org.openmgm.util.LongHashSet;
 
 /**
  * One interface the MGM knows (spec §2.5), with the dense slot number the tables use for it.

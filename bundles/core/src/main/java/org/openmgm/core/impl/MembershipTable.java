@@ -1,7 +1,7 @@
 package org.openmgm.core.impl;
 
 import org.openmgm.core.impl.util.Ipv4;
-import org.openmgm.core.impl.util.LongObjectMap;
+import org.openmgm.util.LongObjectMap;
 import org.openmgm.core.impl.util.SlotBits;
 
 /**
@@ -42,6 +42,8 @@ final class MembershipTable {
 
     private final LongObjectMap<KeyEntry> byKey = new LongObjectMap<>();
     private int entries;
+    /** Changes with every addition or removal, so that a reader can tell nothing changed. */
+    private long version;
 
     KeyEntry get(long key) {
         return byKey.get(key);
@@ -49,6 +51,10 @@ final class MembershipTable {
 
     int size() {
         return entries;
+    }
+
+    long version() {
+        return version;
     }
 
     /** Records an entry; returns {@code false} if it existed (spec [RES Q16]). */
@@ -63,6 +69,7 @@ final class MembershipTable {
             e.owner = SlotBits.set(e.owner, slot);
         }
         entries++;
+        version++;
         return true;
     }
 
@@ -81,6 +88,7 @@ final class MembershipTable {
             byKey.remove(key);
         }
         entries--;
+        version++;
         return true;
     }
 

@@ -1,21 +1,20 @@
 package org.openmgm.core.impl;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.RouteInfo;
 import org.openmgm.api.SourceGroup;
 import org.openmgm.core.impl.util.Ipv4;
-import org.openmgm.core.impl.util.LongHashSet;
 import org.openmgm.core.impl.util.SlotBits;
 import org.openmgm.spi.CandidateInterface;
 import org.openmgm.spi.ReversePath;
+import org.openmgm.util.LongHashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +35,10 @@ final class MfeCreation {
     private static final Logger log = LoggerFactory.getLogger(MfeCreation.class);
     private static final int MAX_ATTEMPTS = 5;
 
+    /** One flow to create: what the plane reported. */
+    record Miss(InterfaceId arrival, InetAddress source, InetAddress group, long key, ByteBuffer header) {
+    }
+
     private final MgmState s;
     private final MfeOps mfes;
     private final CallbackDispatcher dispatcher;
@@ -50,29 +53,29 @@ final class MfeCreation {
         this.wrongIf = wrongIf;
     }
 
-    /** The plane saw data from {@code source} to {@code group} on {@code arrival} and has no entry. */
-    void create(InterfaceId arrival, int source, int group, ByteBuffer header) {
-        long key = Ipv4.key(source, group);
+    /** The plane saw data from the miss's source to its group on the arrival interface and has no entry. */
+    void create(Miss miss) {
         s.lock.lock();
         try {
-            if (s.stopped || !pending.add(key)) {
+            if (s.stopped || !pending.add(miss.key())) {
                 return;
             }
         } finally {
             s.lock.unlock();
         }
         try {
+            SourceGroup sg = SourceGroup.of(miss.source(), miss.group());
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                if (attempt(arrival, source, group, key, header)) {
+                if (attempt(miss, sg)) {
                     return;
                 }
                 s.counters.creationRetries.increment();
             }
-            log.warn("Gave up creating MFE ({}, {}): ownership kept changing", Ipv4.toString(source), Ipv4.toString(group));
+            log.warn("Gave up creating MFE {}: ownership kept changing", sg);
         } finally {
             s.lock.lock();
             try {
-                pending.remove(key);
+                pending.remove(miss.key());
             } finally {
                 s.lock.unlock();
             }
@@ -80,8 +83,7 @@ final class MfeCreation {
     }
 
     /** One pass; {@code false} if an ownership change overtook it and it must start over. */
-    private boolean attempt(InterfaceId arrival, int source, int group, long key, ByteBuffer header) {
-        SourceGroup sg = Ipv4.sourceGroup(key);
+    private boolean attempt(Miss miss, SourceGroup sg) {
         ReversePath proposed;
         Client rpfOwner;
         long epoch;
@@ -91,7 +93,7 @@ final class MfeCreation {
             if (s.stopped) {
                 return true;
             }
-            MfeEntry existing = s.mfes.get(key);
+            MfeEntry existing = s.mfes.get(miss.key());
             if (existing != null) {
                 mfes.program(existing);          // the plane lost it (or raced): make it whole again
                 return true;
@@ -103,58 +105,47 @@ final class MfeCreation {
             }
             epoch = s.ownershipEpoch;
             // §5.8 step 2: the multicast view; no route → the arrival interface ([RES Q11]).
-            proposed = s.routeToward(source)
-                    .orElseGet(() -> new ReversePath(arrival, MgmState.address(0), RouteInfo.NONE));
+            proposed = s.routeToward(miss.source())
+                    .orElseGet(() -> new ReversePath(miss.arrival(), MgmState.address(0), RouteInfo.NONE));
             rpfOwner = s.componentOf(s.interfaces.held(proposed.incoming()));
             if (rpfOwner == null) {                                       // step 3, [RES Q19]
-                install(key, proposed, null, out);
+                install(miss, sg, proposed, null, null, out);
                 return true;
             }
         } finally {
             s.lock.unlock();
         }
         // Step 4: RPF callback to the owner of the interface toward S.
+        ByteBuffer header = miss.header();
         ReversePath decision = dispatcher.call(rpfOwner, CallbackKind.RPF, sg,
-                p -> p.rpf(sg, proposed, header.asReadOnlyBuffer()), proposed);
-        // Step 5: candidates by component.
-        Map<Client, List<CandidateInterface>> byComponent = new LinkedHashMap<>();
+                p -> p.rpf(sg, proposed, header.duplicate()), proposed);
+        // Step 5: candidates by component, recipients in registration order (spec §4.1).
+        List<Client> components = new ArrayList<>(2);
+        List<List<CandidateInterface>> candidates = new ArrayList<>(2);
+        long[] cand;
+        long membershipVersion;
         s.lock.lock();
         try {
             if (s.ownershipEpoch != epoch) {
                 return false;
             }
-            InterfaceEntry iif = s.interfaces.get(decision.incoming());
-            long[] cand = s.memberships.candidates(source, group);
-            if (iif != null) {
-                cand = SlotBits.clear(SlotBits.copy(cand), iif.slot);
-            }
-            Map<Client, List<CandidateInterface>> unordered = new LinkedHashMap<>();
-            SlotBits.forEach(cand, slot -> {
-                InterfaceEntry e = s.interfaces.bySlot(slot);
-                unordered.computeIfAbsent(s.componentOf(e), c -> new ArrayList<>())
-                        .add(new CandidateInterface(e.id, e.igmp));
-            });
-            // Recipients in registration order (spec §4.1).
-            for (Client c : s.clients.values()) {
-                List<CandidateInterface> list = unordered.get(c);
-                if (list != null) {
-                    list.sort((a, b) -> a.ifId().compareTo(b.ifId()));
-                    byComponent.put(c, list);
-                }
-            }
+            membershipVersion = s.memberships.version();
+            cand = candidatesWithoutIif(miss.key(), decision.incoming());
+            group(cand, components, candidates);
         } finally {
             s.lock.unlock();
         }
         // Step 6: creation alerts; what a component leaves out is SUPPRESSED.
-        List<InterfaceId> refused = new ArrayList<>();
-        for (Map.Entry<Client, List<CandidateInterface>> e : byComponent.entrySet()) {
-            List<CandidateInterface> candidates = List.copyOf(e.getValue());
-            Set<InterfaceId> all = candidateIds(candidates);
-            Set<InterfaceId> enabled = dispatcher.call(e.getKey(), CallbackKind.CREATION_ALERT, sg,
-                    p -> p.creationAlert(sg, decision.incoming(), candidates), all);
-            for (CandidateInterface c : candidates) {
-                if (!enabled.contains(c.ifId())) {
-                    refused.add(c.ifId());
+        List<InterfaceId> refused = new ArrayList<>(0);
+        for (int c = 0; c < components.size(); c++) {
+            List<CandidateInterface> offered = candidates.get(c);
+            Set<InterfaceId> enabled = dispatcher.call(components.get(c), CallbackKind.CREATION_ALERT, sg,
+                    p -> p.creationAlert(sg, decision.incoming(), offered), null);
+            if (enabled != null) {                                        // null: it kept them all
+                for (CandidateInterface ci : offered) {
+                    if (!enabled.contains(ci.ifId())) {
+                        refused.add(ci.ifId());
+                    }
                 }
             }
         }
@@ -164,9 +155,11 @@ final class MfeCreation {
             if (s.ownershipEpoch != epoch) {
                 return false;
             }
-            MfeEntry m = install(key, decision, refused, out);
-            if (!arrival.equals(m.iif.id)) {
-                wrongIf.alert(m, arrival, header, out);                  // [RES Q39]
+            // Memberships may have changed during the callbacks: then the OIFs are computed afresh.
+            MfeEntry m = install(miss, sg, decision, refused,
+                    s.memberships.version() == membershipVersion ? cand : null, out);
+            if (!miss.arrival().equals(m.iif.id)) {
+                wrongIf.alert(m, miss.arrival(), header, out);           // [RES Q39]
             }
         } finally {
             s.lock.unlock();
@@ -175,27 +168,66 @@ final class MfeCreation {
         return true;
     }
 
-    private static Set<InterfaceId> candidateIds(List<CandidateInterface> candidates) {
-        Set<InterfaceId> ids = new java.util.HashSet<>();
-        for (CandidateInterface c : candidates) {
-            ids.add(c.ifId());
+    /** Cand − iif (spec §2.7.4): the slots with a matching JOIN membership, but the iif's. */
+    private long[] candidatesWithoutIif(long key, InterfaceId iif) {
+        long[] cand = s.memberships.candidates(Ipv4.source(key), Ipv4.group(key));
+        InterfaceEntry iifEntry = s.interfaces.get(iif);
+        if (iifEntry != null && SlotBits.get(cand, iifEntry.slot)) {
+            cand = SlotBits.clear(SlotBits.copy(cand), iifEntry.slot);
         }
-        return ids;
+        return cand;
+    }
+
+    /** Groups candidate slots by component; components in registration order, interfaces in order. */
+    private void group(long[] cand, List<Client> components, List<List<CandidateInterface>> candidates) {
+        if (cand == null) {
+            return;
+        }
+        List<List<CandidateInterface>> unordered = new ArrayList<>(2);
+        List<Client> owners = new ArrayList<>(2);
+        for (int w = 0; w < cand.length; w++) {
+            for (long word = cand[w]; word != 0; word &= word - 1) {
+                InterfaceEntry e = s.interfaces.bySlot((w << 6) + Long.numberOfTrailingZeros(word));
+                Client c = s.componentOf(e);
+                int at = owners.indexOf(c);
+                if (at < 0) {
+                    owners.add(c);
+                    unordered.add(new ArrayList<>(2));
+                    at = owners.size() - 1;
+                }
+                unordered.get(at).add(new CandidateInterface(e.id, e.igmp));
+            }
+        }
+        while (!owners.isEmpty()) {                  // few components: a selection by order is enough
+            int first = 0;
+            for (int i = 1; i < owners.size(); i++) {
+                if (owners.get(i).order < owners.get(first).order) {
+                    first = i;
+                }
+            }
+            List<CandidateInterface> mine = unordered.remove(first);
+            if (mine.size() > 1) {
+                mine.sort((a, b) -> a.ifId().compareTo(b.ifId()));
+            }
+            components.add(owners.remove(first));
+            candidates.add(Collections.unmodifiableList(mine));
+        }
     }
 
     /**
      * Builds and installs the entry (under the lock); {@code refused == null} means a negative
      * entry for an unowned iif, announced to nobody ([RES Q19]).
      */
-    private MfeEntry install(long key, ReversePath path, List<InterfaceId> refused, Outbox out) {
-        MfeEntry m = new MfeEntry(key);
+    private MfeEntry install(Miss miss, SourceGroup sg, ReversePath path, List<InterfaceId> refused,
+                             long[] knownCandidates, Outbox out) {
+        MfeEntry m = new MfeEntry(miss.key());
         m.iif = s.interfaces.getOrCreate(path.incoming());
         m.upstream = path.upstreamNeighbor().getAddress().length == 4 ? Ipv4.toInt(path.upstreamNeighbor()) : 0;
         m.route = path.route();
         m.createdMillis = s.now();
-        mfes.setLifetimeFields(m, Duration.ofSeconds(s.settings.mfeDefaultTimeoutSec()));
+        mfes.setLifetimeFields(m, s.settings.mfeDefaultTimeoutSec() * 1000);
         if (refused != null) {
-            long[] cand = SlotBits.clear(SlotBits.copy(s.memberships.candidates(m.source(), m.group())), m.iif.slot);
+            long[] cand = knownCandidates != null ? knownCandidates : candidatesWithoutIif(m.key, m.iif.id);
             for (InterfaceId id : refused) {
                 InterfaceEntry e = s.interfaces.held(id);
                 if (e != null && SlotBits.get(cand, e.slot)) {
@@ -205,16 +237,15 @@ final class MfeCreation {
             m.oif = SlotBits.minus(cand, m.suppressed);
         }
         s.mfes.add(m);
-        mfes.program(m);
+        mfes.program(m, miss.source(), miss.group());
         s.counters.mfesCreated.increment();
         if (refused != null) {
             if (m.hasOif()) {
-                mfes.mfeJoinAlert(m, out);
+                mfes.mfeJoinAlert(m, sg, out);
             } else {
-                mfes.mfePruneAlert(m, out);
+                mfes.mfePruneAlert(m, sg, out);
             }
         }
         return m;
     }
-
 }

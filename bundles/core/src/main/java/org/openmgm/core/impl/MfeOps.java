@@ -1,5 +1,6 @@
 package org.openmgm.core.impl;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,14 +183,25 @@ final class MfeOps {
 
     /** Installs (or replaces) the MFE in the plane. */
     void program(MfeEntry m) {
-        TreeSet<InterfaceId> oifs = new TreeSet<>();
-        SlotBits.forEach(m.oif, slot -> oifs.add(s.idOf(slot)));
+        program(m, MgmState.address(m.source()), MgmState.address(m.group()));
+    }
+
+    /** Installs (or replaces) the MFE in the plane, with its addresses at hand. */
+    void program(MfeEntry m, InetAddress source, InetAddress group) {
         try {
-            s.plane.install(new ForwardingEntry(MgmState.address(m.source()), MgmState.address(m.group()),
-                    m.iif.id, oifs));
+            s.plane.install(new ForwardingEntry(source, group, m.iif.id, outgoing(m)));
         } catch (RuntimeException ex) {
             planeError("install " + m, ex);
         }
+    }
+
+    /** The OIFs as an immutable list in interface order (what the plane and the API want). */
+    List<InterfaceId> outgoing(MfeEntry m) {
+        InterfaceId[] ids = new InterfaceId[SlotBits.count(m.oif)];
+        int[] n = {0};
+        SlotBits.forEach(m.oif, slot -> ids[n[0]++] = s.idOf(slot));
+        java.util.Arrays.sort(ids);
+        return List.of(ids);
     }
 
     private void planeError(String what, RuntimeException ex) {
@@ -199,9 +211,14 @@ final class MfeOps {
 
     /** [RES Q28]: the OIF list went empty → non-empty; tell the iif owner (memberUpdate false). */
     void mfeJoinAlert(MfeEntry m, Outbox out) {
+        mfeJoinAlert(m, null, out);
+    }
+
+    /** As {@link #mfeJoinAlert(MfeEntry, Outbox)}, with the entry's key at hand ({@code null}: make it). */
+    void mfeJoinAlert(MfeEntry m, SourceGroup key, Outbox out) {
         Client owner = s.componentOf(m.iif);
         if (owner != null) {
-            SourceGroup sg = Ipv4.sourceGroup(m.key);
+            SourceGroup sg = key != null ? key : Ipv4.sourceGroup(m.key);
             out.add(owner, CallbackKind.JOIN_ALERT, sg, p -> p.joinAlert(sg, false));
         }
     }
@@ -211,9 +228,14 @@ final class MfeOps {
      * for the entry's lifetime (memberDelete false, §4.5.4).
      */
     void mfePruneAlert(MfeEntry m, Outbox out) {
+        mfePruneAlert(m, null, out);
+    }
+
+    /** As {@link #mfePruneAlert(MfeEntry, Outbox)}, with the entry's key at hand ({@code null}: make it). */
+    void mfePruneAlert(MfeEntry m, SourceGroup key, Outbox out) {
         Client owner = s.componentOf(m.iif);
         if (owner != null) {
-            SourceGroup sg = Ipv4.sourceGroup(m.key);
+            SourceGroup sg = key != null ? key : Ipv4.sourceGroup(m.key);
             InterfaceId iif = m.iif.id;
             Duration proposed = Duration.ofSeconds(s.settings.mfeDefaultTimeoutSec());
             out.add(owner, CallbackKind.PRUNE_ALERT, sg, p -> {
@@ -225,21 +247,19 @@ final class MfeOps {
 
     /** Sets an MFE's lifetime from now ([RES Q20]); zero means it never ages. Re-arms its expiry. */
     void setLifetime(MfeEntry m, Duration lifetime) {
-        setLifetimeFields(m, lifetime);
+        setLifetimeFields(m, Math.max(0, lifetime.toMillis()));
         s.mfes.wheel.schedule(m);
     }
 
-    /** Sets the lifetime fields only (for an entry not in the table yet). */
-    void setLifetimeFields(MfeEntry m, Duration lifetime) {
-        long millis = Math.max(0, lifetime.toMillis());
-        m.lifetimeMillis = millis;
-        m.deadlineMillis = millis == 0 ? 0 : s.now() + millis;
+    /** Sets the lifetime fields only (for an entry not in the table yet); 0 = never ages. */
+    void setLifetimeFields(MfeEntry m, long lifetimeMillis) {
+        m.lifetimeMillis = lifetimeMillis;
+        m.deadlineMillis = lifetimeMillis == 0 ? 0 : s.now() + lifetimeMillis;
     }
 
     /** The public form of an MFE at time {@code now}. */
     Mfe toApi(MfeEntry m, long now) {
-        TreeSet<InterfaceId> oifs = new TreeSet<>();
-        SlotBits.forEach(m.oif, slot -> oifs.add(s.idOf(slot)));
+        TreeSet<InterfaceId> oifs = new TreeSet<>(outgoing(m));
         Client owner = s.componentOf(m.iif);
         Optional<ProtocolId> protocol = owner == null ? Optional.empty() : Optional.of(owner.id);
         return new Mfe(Ipv4.sourceGroup(m.key), m.iif.id, MgmState.address(m.upstream), protocol, m.route,

@@ -7,7 +7,8 @@ import org.openmgm.api.ProtocolId;
 
 /**
  * The MGM's configuration (PID {@value #PID}, spec §7), validated: a bad value is reported with
- * its key and value and the previous good value is kept.
+ * its key and value and the previous good value is kept. Public (in this unexported package) for
+ * benchmarks that drive the MGM without OSGi.
  *
  * @param igmpProtocolId the protocol number that marks a client as IGMP ([RES Q9])
  * @param mfeDefaultTimeoutSec the default MFE lifetime in seconds, 0 = never ages ([RES Q20])
@@ -19,7 +20,7 @@ import org.openmgm.api.ProtocolId;
  * @param maxMfes the most MFEs the MGM keeps; 0 = no limit
  * @param maxMemberships the most membership entries; 0 = no limit ({@code NOT_ENOUGH_MEMORY} beyond)
  */
-record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongIfAlertsEnabled,
+public record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongIfAlertsEnabled,
                    long wrongIfMinIntervalMs, boolean revalidateOnRouteChange, long slowCallbackMillis,
                    long stallCallbackMillis, long maxMfes, long maxMemberships) {
 
@@ -34,7 +35,7 @@ record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongI
     static final String MAX_MFES = "limits.maxMfes";
     static final String MAX_MEMBERSHIPS = "limits.maxMemberships";
 
-    static final MgmSettings DEFAULTS = new MgmSettings(ProtocolId.IGMP_PROTOCOL, 900, true, 1000, true, 500, 5000,
+    public static final MgmSettings DEFAULTS = new MgmSettings(ProtocolId.IGMP_PROTOCOL, 900, true, 1000, true, 500, 5000,
             0, 0);
 
     /**
@@ -44,7 +45,7 @@ record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongI
      * @param previous values kept where a property is absent or invalid
      * @param errors receives (key, explanation) for each invalid property
      */
-    static MgmSettings from(Map<String, ?> props, MgmSettings previous, BiConsumer<String, String> errors) {
+    public static MgmSettings from(Map<String, ?> props, MgmSettings previous, BiConsumer<String, String> errors) {
         ConfigReader r = new ConfigReader(props, errors);
         return new MgmSettings(
                 r.intValue(IGMP_PROTOCOL_ID, previous.igmpProtocolId(), 0, Integer.MAX_VALUE),

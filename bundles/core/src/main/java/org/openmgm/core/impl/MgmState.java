@@ -66,6 +66,11 @@ final class MgmState {
         return routes.lookup(Ipv4.toAddress(source));
     }
 
+    /** The multicast view's reverse path toward a source. */
+    Optional<ReversePath> routeToward(InetAddress source) {
+        return routes.lookup(source);
+    }
+
     /** The component owning the interface toward a source ([RES Q11]), or {@code null}. */
     Client ownerToward(int source) {
         return routeToward(source).map(p -> componentOf(interfaces.held(p.incoming()))).orElse(null);

@@ -24,8 +24,8 @@ final class Outbox {
     private List<Delivery> deliveries;
 
     void add(Client to, CallbackKind kind, Object subject, Consumer<MulticastRoutingProtocol> call) {
-        if (to == null) {
-            return;
+        if (to == null || !to.implementsCallback(kind)) {
+            return;                                   // nobody, or a null slot ([RES Q23])
         }
         if (deliveries == null) {
             deliveries = new ArrayList<>(4);

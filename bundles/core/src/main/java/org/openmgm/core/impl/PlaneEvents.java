@@ -49,10 +49,9 @@ final class PlaneEvents implements ForwardingUpcalls, MulticastRouteListener {
             return;
         }
         s.counters.upcallsNoCache.increment();
-        int src = Ipv4.toInt(source);
-        int grp = Ipv4.toInt(group);
-        ByteBuffer copy = copy(header);
-        events.execute(() -> creation.create(arrival, src, grp, copy));
+        MfeCreation.Miss miss = new MfeCreation.Miss(arrival, source, group,
+                Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group)), copy(header));
+        events.execute(() -> creation.create(miss));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * of service ranking (highest first, then the oldest), the first answer winning. A lookup that
  * throws is logged and skipped.
  */
-final class RouteLookups {
+public final class RouteLookups {
 
     private static final Logger log = LoggerFactory.getLogger(RouteLookups.class);
 
@@ -26,12 +26,12 @@ final class RouteLookups {
     private final List<Ranked> lookups = new CopyOnWriteArrayList<>();
     private long nextOrder;
 
-    synchronized void add(MulticastRouteLookup lookup, int ranking) {
+    public synchronized void add(MulticastRouteLookup lookup, int ranking) {
         lookups.add(new Ranked(lookup, ranking, nextOrder++));
         lookups.sort(Comparator.comparingInt(Ranked::ranking).reversed().thenComparingLong(Ranked::order));
     }
 
-    synchronized void remove(MulticastRouteLookup lookup) {
+    public synchronized void remove(MulticastRouteLookup lookup) {
         lookups.removeIf(r -> r.lookup() == lookup);
     }
 

@@ -154,7 +154,7 @@ class ConcurrencyTest {
         for (Mfe m : mgm.mfes().toList()) {
             assertTrue(!m.outgoingInterfaces().contains(m.incomingInterface()));
             ForwardingEntry f = plane.entries().get(m.key());
-            assertEquals(m.outgoingInterfaces(), f.outgoing(), "plane and MGM disagree on " + m.key());
+            assertEquals(List.copyOf(m.outgoingInterfaces()), f.outgoing(), "plane and MGM disagree on " + m.key());
         }
         assertEquals(mgm.mfes().count(), plane.entries().size());
         assertTrue(injected.get() == OPERATIONS);

@@ -389,7 +389,7 @@ class MgmModelTest {
                 check(!m.outgoingInterfaces().contains(m.incomingInterface()), "3: iif is an OIF in " + m);
                 ForwardingEntry f = installed.get(m.key());
                 check(f != null && f.incoming().equals(m.incomingInterface())
-                        && f.outgoing().equals(m.outgoingInterfaces()), "4: plane entry " + f + " differs from " + m);
+                        && f.outgoing().equals(List.copyOf(m.outgoingInterfaces())), "4: plane entry " + f + " differs from " + m);
                 for (InterfaceId oif : m.outgoingInterfaces()) {
                     check(byId.containsKey(oif), "OIF " + oif + " of " + m.key() + " is not held by anyone");
                 }

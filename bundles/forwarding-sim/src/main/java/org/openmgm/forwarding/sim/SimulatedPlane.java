@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.openmgm.api.InterfaceId;
@@ -28,6 +26,7 @@ import org.openmgm.spi.MulticastRouteLookup;
 import org.openmgm.spi.PacketSimulator;
 import org.openmgm.spi.ReversePath;
 import org.openmgm.api.RouteInfo;
+import org.openmgm.util.LongObjectMap;
 
 /**
  * An in-memory multicast forwarding plane that behaves like the Linux kernel's (DESIGN.md "Linux
@@ -53,7 +52,7 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     static final long UNRESOLVED_MILLIS = 10_000;
     private static final int TTL = 64;
 
-    /** One installed entry with its counters. */
+    /** One installed entry with its counters (per outgoing interface: by position in the entry's list). */
     private static final class Entry {
         ForwardingEntry entry;
         long inPackets;
@@ -61,10 +60,21 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
         long wrongInterface;
         long negative;
         long totalOut;
-        final Map<InterfaceId, Long> outPackets = new HashMap<>(4);
+        long[] outPackets;
 
         Entry(ForwardingEntry entry) {
-            this.entry = entry;
+            set(entry);
+        }
+
+        void set(ForwardingEntry newEntry) {
+            long[] old = outPackets;
+            List<InterfaceId> oldOifs = entry == null ? List.of() : entry.outgoing();
+            entry = newEntry;
+            outPackets = new long[newEntry.outgoing().size()];
+            for (int i = 0; i < outPackets.length && old != null; i++) {
+                int was = oldOifs.indexOf(newEntry.outgoing().get(i));
+                outPackets[i] = was >= 0 ? old[was] : 0;   // an interface that stays keeps its count
+            }
         }
     }
 
@@ -82,9 +92,10 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     }
 
     private final Clock clock;
-    private final Map<SourceGroup, Entry> entries = new HashMap<>();
-    private final Map<SourceGroup, Unresolved> unresolved = new HashMap<>();
-    private final Map<InterfaceId, long[]> interfaces = new TreeMap<>();
+    /** Keyed by {@code group << 32 | source}, IPv4 as ints: millions of entries stay compact. */
+    private final LongObjectMap<Entry> entries = new LongObjectMap<>();
+    private final LongObjectMap<Unresolved> unresolved = new LongObjectMap<>();
+    private final Map<InterfaceId, long[]> interfaces = new HashMap<>();
     private final Map<Prefix, ReversePath> routes = new LinkedHashMap<>();
     private final List<MulticastRouteListener> routeListeners = new CopyOnWriteArrayList<>();
     private ForwardingUpcalls upcalls;
@@ -135,16 +146,16 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
 
     @Override
     public synchronized void install(ForwardingEntry entry) {
-        SourceGroup sg = SourceGroup.of(entry.source(), entry.group());
-        Entry e = entries.get(sg);
+        long key = key(entry.source(), entry.group());
+        Entry e = entries.get(key);
         if (e == null) {
             e = new Entry(entry);
-            entries.put(sg, e);
+            entries.put(key, e);
         } else {
-            e.entry = entry;
+            e.set(entry);
         }
         // Like ipmr_cache_resolve: the queued packets go through the new entry.
-        Unresolved waiting = unresolved.remove(sg);
+        Unresolved waiting = unresolved.remove(key);
         if (waiting != null) {
             for (Pending p : waiting.packets) {
                 forward(e, p.arrival(), p.length());
@@ -154,18 +165,19 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
 
     @Override
     public synchronized void remove(InetAddress source, InetAddress group) {
-        entries.remove(SourceGroup.of(source, group));
+        entries.remove(key(source, group));
     }
 
     @Override
     public synchronized Optional<MfeCounters> counters(InetAddress source, InetAddress group) {
-        Entry e = entries.get(SourceGroup.of(source, group));
+        Entry e = entries.get(key(source, group));
         if (e == null) {
             return Optional.empty();
         }
         Map<InterfaceId, MfeCounters.OifCounters> oifs = new TreeMap<>();
-        for (InterfaceId oif : e.entry.outgoing()) {
-            oifs.put(oif, new MfeCounters.OifCounters(0, 0, e.outPackets.getOrDefault(oif, 0L), 0));
+        List<InterfaceId> out = e.entry.outgoing();
+        for (int i = 0; i < out.size(); i++) {
+            oifs.put(out.get(i), new MfeCounters.OifCounters(0, 0, e.outPackets[i], 0));
         }
         return Optional.of(new MfeCounters(e.inPackets, e.inOctets, e.wrongInterface, 0, 0, e.negative,
                 e.wrongInterface + e.negative, 0, e.totalOut, oifs));
@@ -181,37 +193,37 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
                     + " IPv4 group and a positive length");
         }
         if (upcalls == null) {
-            return delivery(Outcome.DROPPED_CLOSED, Collections.emptySortedSet());
+            return delivery(Outcome.DROPPED_CLOSED);
         }
         long[] in = interfaces.get(arrival);
         if (in == null) {
-            return delivery(Outcome.DROPPED_NOT_ENABLED, Collections.emptySortedSet());
+            return delivery(Outcome.DROPPED_NOT_ENABLED);
         }
         in[0]++;
         in[1] += length;
-        SourceGroup sg = SourceGroup.of(source, group);
-        Entry e = entries.get(sg);
+        long key = key(source, group);
+        Entry e = entries.get(key);
         if (e != null) {
             return forward(e, arrival, length);
         }
         long now = clock.millis();
-        Unresolved waiting = unresolved.get(sg);
+        Unresolved waiting = unresolved.get(key);
         if (waiting != null && now - waiting.since > UNRESOLVED_MILLIS) {
-            unresolved.remove(sg);   // the kernel gives up on an unresolved entry after 10 s
+            unresolved.remove(key);   // the kernel gives up on an unresolved entry after 10 s
             waiting = null;
         }
         if (waiting == null) {
             waiting = new Unresolved(now);
-            unresolved.put(sg, waiting);
+            unresolved.put(key, waiting);
             waiting.packets.add(new Pending(arrival, length));
             upcalls.noCacheEntry(arrival, source, group, header(source, group, length));
-            return delivery(Outcome.QUEUED, Collections.emptySortedSet());
+            return delivery(Outcome.QUEUED);
         }
         if (waiting.packets.size() >= QUEUE_LIMIT) {
-            return delivery(Outcome.DROPPED_QUEUE_FULL, Collections.emptySortedSet());
+            return delivery(Outcome.DROPPED_QUEUE_FULL);
         }
         waiting.packets.add(new Pending(arrival, length));
-        return delivery(Outcome.QUEUED, Collections.emptySortedSet());
+        return delivery(Outcome.QUEUED);
     }
 
     /** Forwards one packet by an entry, counting as the kernel does (ip_mr_forward). */
@@ -224,29 +236,45 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
             if (upcalls != null) {
                 upcalls.wrongInterface(arrival, f.source(), f.group(), header(f.source(), f.group(), length));
             }
-            return delivery(Outcome.DROPPED_WRONG_INTERFACE, Collections.emptySortedSet());
+            return delivery(Outcome.DROPPED_WRONG_INTERFACE);
         }
-        if (f.outgoing().isEmpty()) {
+        List<InterfaceId> oifs = f.outgoing();
+        if (oifs.isEmpty()) {
             e.negative++;
-            return delivery(Outcome.DROPPED_NEGATIVE, Collections.emptySortedSet());
+            return delivery(Outcome.DROPPED_NEGATIVE);
         }
-        SortedSet<InterfaceId> out = new TreeSet<>();
-        for (InterfaceId oif : f.outgoing()) {
-            long[] counters = interfaces.get(oif);
+        List<InterfaceId> skipped = null;
+        for (int i = 0; i < oifs.size(); i++) {
+            long[] counters = interfaces.get(oifs.get(i));
             if (counters == null) {
-                continue;   // not (or no longer) an interface the MGM added
+                skipped = skipped == null ? new ArrayList<>() : skipped;   // not (or no longer) added
+                skipped.add(oifs.get(i));
+                continue;
             }
             counters[2]++;
             counters[3] += length;
-            e.outPackets.merge(oif, 1L, Long::sum);
+            e.outPackets[i]++;
             e.totalOut++;
-            out.add(oif);
         }
-        return delivery(Outcome.FORWARDED, out);
+        if (skipped == null) {
+            return new Delivery(Outcome.FORWARDED, oifs);
+        }
+        List<InterfaceId> sent = new ArrayList<>(oifs);
+        sent.removeAll(skipped);
+        return new Delivery(Outcome.FORWARDED, sent);
     }
 
-    private static Delivery delivery(Outcome outcome, SortedSet<InterfaceId> to) {
-        return new Delivery(outcome, to);
+    private static Delivery delivery(Outcome outcome) {
+        return new Delivery(outcome, List.of());
+    }
+
+    private static long key(InetAddress source, InetAddress group) {
+        return (long) toInt(group) << 32 | (toInt(source) & 0xffffffffL);
+    }
+
+    private static int toInt(InetAddress a) {
+        byte[] b = a.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
     }
 
     /** A 20-byte IPv4 header of a UDP packet from S to G, what the RPF callback may inspect. */
@@ -262,7 +290,7 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     @Override
     public synchronized Map<SourceGroup, ForwardingEntry> entries() {
         Map<SourceGroup, ForwardingEntry> copy = new TreeMap<>();
-        entries.forEach((k, v) -> copy.put(k, v.entry));
+        entries.forEachEntry((k, v) -> copy.put(SourceGroup.of(v.entry.source(), v.entry.group()), v.entry));
         return Collections.unmodifiableMap(copy);
     }
 

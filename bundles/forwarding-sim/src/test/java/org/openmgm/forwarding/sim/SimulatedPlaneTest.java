@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +65,10 @@ class SimulatedPlaneTest {
         assertEquals(Outcome.DROPPED_QUEUE_FULL, plane.inject(IF1, S, G, 100).outcome());
         assertEquals(List.of("nocache if1"), upcalls);
 
-        plane.install(new ForwardingEntry(S, G, IF1, new TreeSet<>(Set.of(IF2, IF3))));
+        plane.install(new ForwardingEntry(S, G, IF1, List.of(IF2, IF3)));
 
         assertEquals(4, plane.interfaces().get(IF2).packetsOut(), "the queue is forwarded on install");
-        assertEquals(Set.of(IF2, IF3), plane.inject(IF1, S, G, 100).forwardedTo());
+        assertEquals(List.of(IF2, IF3), plane.inject(IF1, S, G, 100).forwardedTo());
         MfeCounters c = plane.counters(S, G).orElseThrow();
         assertEquals(5, c.inPackets());
         assertEquals(500, c.inOctets());
@@ -90,12 +89,12 @@ class SimulatedPlaneTest {
 
     @Test
     void wrongInterfaceNegativeAndDisabledInterfacesDropAndCount() {
-        plane.install(new ForwardingEntry(S, G, IF1, new TreeSet<>(Set.of(IF2))));
+        plane.install(new ForwardingEntry(S, G, IF1, List.of(IF2)));
         assertEquals(Outcome.DROPPED_WRONG_INTERFACE, plane.inject(IF3, S, G, 100).outcome());
         assertEquals(List.of("wrongif if3"), upcalls);
         assertEquals(1, plane.counters(S, G).orElseThrow().packetsDifferentInterface());
 
-        plane.install(new ForwardingEntry(S, G, IF1, new TreeSet<>()));
+        plane.install(new ForwardingEntry(S, G, IF1, List.of()));
         assertEquals(Outcome.DROPPED_NEGATIVE, plane.inject(IF1, S, G, 100).outcome());
         assertEquals(1, plane.counters(S, G).orElseThrow().negativeMfe());
 
@@ -108,7 +107,7 @@ class SimulatedPlaneTest {
 
     @Test
     void removingAnEntryMakesTheNextPacketACacheMissAgain() {
-        plane.install(new ForwardingEntry(S, G, IF1, new TreeSet<>(Set.of(IF2))));
+        plane.install(new ForwardingEntry(S, G, IF1, List.of(IF2)));
         plane.remove(S, G);
         assertEquals(Optional.empty(), plane.counters(S, G));
         assertEquals(Outcome.QUEUED, plane.inject(IF1, S, G, 100).outcome());

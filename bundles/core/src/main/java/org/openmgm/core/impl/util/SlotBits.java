@@ -3,13 +3,45 @@ package org.openmgm.core.impl.util;
 import java.util.function.IntConsumer;
 
 /**
- * Sets of small non-negative integers (interface slots) as {@code long[]} bit words that grow on
- * demand; {@code null} is the empty set. Every mutator returns the array to keep (which may be a
- * new one), so callers write {@code bits = SlotBits.set(bits, slot)}.
+ * Sets of small non-negative integers (interface slots) as {@code long[]} bit words; {@code null}
+ * is the empty set. The arrays are immutable: every "mutator" returns a new array (callers write
+ * {@code bits = SlotBits.set(bits, slot)}), and one-word sets are interned, so that the million
+ * MFEs forwarding to the same few interfaces share a handful of arrays instead of owning one each.
+ * Interning is bounded ({@value #MAX_INTERNED} distinct words), beyond which arrays are simply not
+ * shared. Thread-safe.
  */
 public final class SlotBits {
 
+    private static final int MAX_INTERNED = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<Long, long[]> INTERNED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private SlotBits() {
+    }
+
+    /** The canonical array for this content (one-word sets), or the array itself. */
+    private static long[] intern(long[] bits) {
+        int last = bits.length - 1;
+        while (last >= 0 && bits[last] == 0) {
+            last--;
+        }
+        if (last < 0) {
+            return null;
+        }
+        if (last > 0) {
+            return last == bits.length - 1 ? bits : java.util.Arrays.copyOf(bits, last + 1);
+        }
+        long word = bits[0];
+        long[] canonical = INTERNED.get(word);
+        if (canonical != null) {
+            return canonical;
+        }
+        long[] one = bits.length == 1 ? bits : new long[] {word};
+        if (INTERNED.size() < MAX_INTERNED) {
+            long[] raced = INTERNED.putIfAbsent(word, one);
+            return raced != null ? raced : one;
+        }
+        return one;
     }
 
     public static boolean get(long[] bits, int slot) {
@@ -17,26 +49,25 @@ public final class SlotBits {
         return bits != null && w < bits.length && (bits[w] & (1L << slot)) != 0;
     }
 
+    /** Returns the set with the slot added (the same array if it was there). */
     public static long[] set(long[] bits, int slot) {
-        int w = slot >>> 6;
-        long[] b = bits;
-        if (b == null) {
-            b = new long[w + 1];
-        } else if (w >= b.length) {
-            b = java.util.Arrays.copyOf(b, w + 1);
-        }
-        b[w] |= 1L << slot;
-        return b;
-    }
-
-    /** Clears the bit; returns {@code null} once the set is empty. */
-    public static long[] clear(long[] bits, int slot) {
-        int w = slot >>> 6;
-        if (bits == null || w >= bits.length) {
+        if (get(bits, slot)) {
             return bits;
         }
-        bits[w] &= ~(1L << slot);
-        return isEmpty(bits) ? null : bits;
+        int w = slot >>> 6;
+        long[] b = bits == null ? new long[w + 1] : java.util.Arrays.copyOf(bits, Math.max(bits.length, w + 1));
+        b[w] |= 1L << slot;
+        return intern(b);
+    }
+
+    /** Returns the set without the slot ({@code null} once empty; the same array if it was not there). */
+    public static long[] clear(long[] bits, int slot) {
+        if (!get(bits, slot)) {
+            return bits;
+        }
+        long[] b = bits.clone();
+        b[slot >>> 6] &= ~(1L << slot);
+        return intern(b);
     }
 
     public static boolean isEmpty(long[] bits) {
@@ -75,9 +106,9 @@ public final class SlotBits {
         }
     }
 
-    /** Returns a copy (or {@code null} for the empty set). */
+    /** Returns the set itself, normalised ({@code null} for the empty set); arrays are immutable. */
     public static long[] copy(long[] bits) {
-        return isEmpty(bits) ? null : bits.clone();
+        return isEmpty(bits) ? null : bits;
     }
 
     /** Returns a new set holding both (or one of the arguments when the other is empty). */
@@ -94,7 +125,7 @@ public final class SlotBits {
         for (int i = 0; i < small.length; i++) {
             u[i] |= small[i];
         }
-        return u;
+        return intern(u);
     }
 
     /** Returns a new set of the members of {@code a} that are not in {@code b}. */
@@ -106,6 +137,6 @@ public final class SlotBits {
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
             d[i] &= ~b[i];
         }
-        return isEmpty(d) ? null : d;
+        return intern(d);
     }
 }

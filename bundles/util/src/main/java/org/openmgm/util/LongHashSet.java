@@ -1,15 +1,15 @@
-package org.openmgm.core.impl.util;
+package org.openmgm.util;
 
 import java.util.function.LongConsumer;
 
 /**
  * A hash set of primitive {@code long}s: open addressing, linear probing, backward-shift
- * deletion, about 13 bytes per element at its load factor. The value 0 is allowed. Not
+ * deletion, 11 to 21 bytes per element (load factor 0.75). The value 0 is allowed. Not
  * thread-safe.
  */
 public final class LongHashSet {
 
-    private static final float LOAD = 0.6f;
+    private static final float LOAD = 0.75f;
 
     private long[] keys = new long[8];
     private int size;

@@ -1,4 +1,4 @@
-package org.openmgm.core.impl.util;
+package org.openmgm.util;
 
 /** Hash mixing for the primitive collections. */
 final class Hashing {
