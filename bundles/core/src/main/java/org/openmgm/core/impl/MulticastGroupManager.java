@@ -52,6 +52,35 @@ import org.slf4j.LoggerFactory;
  * cannot change membership there in between ([RES Q33]) and no bracket nests. A {@link Watchdog}
  * skips protocols stuck in a callback and gives the event executor another worker meanwhile.
  *
+ * <h2>Decisions where the spec is silent (in the style of spec §6)</h2>
+ * <table>
+ *   <caption>OpenMGM resolutions</caption>
+ *   <tr><th>Id</th><th>Gap</th><th>Resolution</th></tr>
+ *   <tr><td>A1</td><td>Who is "the caller" when the MGM removes memberships itself (releases,
+ *       brackets)?</td><td>The client whose membership is removed; see {@link AlertRules}.</td></tr>
+ *   <tr><td>A2</td><td>Which MFEs an ownership change purges when membership removal in the same
+ *       change already emptied them (§5.3 step 4, §5.13).</td><td>Those that mentioned the
+ *       interface when the change began: they are taken out first, without MFE-level prune alerts
+ *       about entries that are going away, and announced after the membership alerts.</td></tr>
+ *   <tr><td>A3</td><td>MFE deletion is silent in the original (§2.7.6).</td><td>A deletion alert
+ *       (reason EXPIRED, OWNERSHIP_CHANGED, ROUTE_CHANGED) to the iif's component and each OIF's
+ *       component; none when the MGM stops ([RES Q5]).</td></tr>
+ *   <tr><td>A4</td><td>What state queries see inside DisableIgmp.</td><td>The ownership change is
+ *       committed atomically with the bracket mark, so queries already see the new owner; IGMP's
+ *       membership calls there fail with CAN_NOT_COMPLETE until EnableIgmp.</td></tr>
+ *   <tr><td>A5</td><td>A callback that throws, stalls, or answers null.</td><td>Thrown: logged,
+ *       counted, the proposal (RPF) or all candidates (creation alert) are kept. Stuck beyond
+ *       {@code callbacks.stallMs}: the protocol is skipped until it returns ({@link Watchdog}).
+ *       Null: as the default.</td></tr>
+ *   <tr><td>A6</td><td>Registration and first callbacks race.</td><td>No callback reaches a protocol
+ *       before its {@code attached} returned (deliveries from other threads wait, bounded).</td></tr>
+ *   <tr><td>A7</td><td>Address families.</td><td>The API is family-neutral; this MGM implements IPv4
+ *       and refuses IPv6 keys and addresses with INVALID_PARAMETER.</td></tr>
+ *   <tr><td>A8</td><td>An MFE creation overtaken by an ownership change while its callbacks
+ *       run.</td><td>It starts over from the route lookup (at most five times), since the kernel
+ *       would not ask again for ten seconds.</td></tr>
+ * </table>
+ *
  * <p>This class is plain Java; {@link MgmComponent} binds it to OSGi.
  */
 public final class MulticastGroupManager implements MulticastGroupService {
