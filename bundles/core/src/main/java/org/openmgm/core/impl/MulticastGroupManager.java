@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -18,17 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.openmgm.api.EnumerationType;
 import org.openmgm.api.GroupEnumeration;
 import org.openmgm.api.InterfaceId;
-import org.openmgm.api.InterfaceOwnership;
-import org.openmgm.api.Membership;
 import org.openmgm.api.MembershipFlag;
-import org.openmgm.api.Mfe;
-import org.openmgm.api.MfeStatistics;
 import org.openmgm.api.MgmException;
 import org.openmgm.api.MgmStatus;
-import org.openmgm.api.MulticastGroupService;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.ProtocolRegistration;
-import org.openmgm.api.RegisteredProtocol;
 import org.openmgm.api.SourceGroup;
 import org.openmgm.core.impl.util.Ipv4;
 import org.openmgm.spi.ForwardingPlane;
@@ -52,38 +45,11 @@ import org.slf4j.LoggerFactory;
  * cannot change membership there in between ([RES Q33]) and no bracket nests. A {@link Watchdog}
  * skips protocols stuck in a callback and gives the event executor another worker meanwhile.
  *
- * <h2>Decisions where the spec is silent (in the style of spec §6)</h2>
- * <table>
- *   <caption>OpenMGM resolutions</caption>
- *   <tr><th>Id</th><th>Gap</th><th>Resolution</th></tr>
- *   <tr><td>A1</td><td>Who is "the caller" when the MGM removes memberships itself (releases,
- *       brackets)?</td><td>The client whose membership is removed; see {@link AlertRules}.</td></tr>
- *   <tr><td>A2</td><td>Which MFEs an ownership change purges when membership removal in the same
- *       change already emptied them (§5.3 step 4, §5.13).</td><td>Those that mentioned the
- *       interface when the change began: they are taken out first, without MFE-level prune alerts
- *       about entries that are going away, and announced after the membership alerts.</td></tr>
- *   <tr><td>A3</td><td>MFE deletion is silent in the original (§2.7.6).</td><td>A deletion alert
- *       (reason EXPIRED, OWNERSHIP_CHANGED, ROUTE_CHANGED) to the iif's component and each OIF's
- *       component; none when the MGM stops ([RES Q5]).</td></tr>
- *   <tr><td>A4</td><td>What state queries see inside DisableIgmp.</td><td>The ownership change is
- *       committed atomically with the bracket mark, so queries already see the new owner; IGMP's
- *       membership calls there fail with CAN_NOT_COMPLETE until EnableIgmp.</td></tr>
- *   <tr><td>A5</td><td>A callback that throws, stalls, or answers null.</td><td>Thrown: logged,
- *       counted, the proposal (RPF) or all candidates (creation alert) are kept. Stuck beyond
- *       {@code callbacks.stallMs}: the protocol is skipped until it returns ({@link Watchdog}).
- *       Null: as the default.</td></tr>
- *   <tr><td>A6</td><td>Registration and first callbacks race.</td><td>No callback reaches a protocol
- *       before its {@code attached} returned (deliveries from other threads wait, bounded).</td></tr>
- *   <tr><td>A7</td><td>Address families.</td><td>The API is family-neutral; this MGM implements IPv4
- *       and refuses IPv6 keys and addresses with INVALID_PARAMETER.</td></tr>
- *   <tr><td>A8</td><td>An MFE creation overtaken by an ownership change while its callbacks
- *       run.</td><td>It starts over from the route lookup (at most five times), since the kernel
- *       would not ask again for ten seconds.</td></tr>
- * </table>
+ * <p>The resolutions OpenMGM adds to the spec's are listed in the package documentation.
  *
  * <p>This class is plain Java; {@link MgmComponent} binds it to OSGi.
  */
-public final class MulticastGroupManager implements MulticastGroupService {
+public final class MulticastGroupManager extends MgmReadSide {
 
     private static final Logger log = LoggerFactory.getLogger(MulticastGroupManager.class);
     static final String EVENT_THREAD_PREFIX = "mgm-core-events-";
@@ -95,9 +61,9 @@ public final class MulticastGroupManager implements MulticastGroupService {
     private final MfeOps mfes;
     private final MembershipOps memberships;
     private final OwnershipOps ownership;
-    private final MgmQueries queries;
     private final PlaneEvents planeEvents;
     private final WrongInterfaceAlerts wrongIf;
+    private final Registrar registrar;
     private ScheduledFuture<?> ticker;
 
     /**
@@ -111,16 +77,22 @@ public final class MulticastGroupManager implements MulticastGroupService {
      */
     public MulticastGroupManager(MgmSettings settings, ForwardingPlane plane, RouteLookups routes,
                                  ScheduledExecutorService events, Clock clock) {
-        this.s = new MgmState(settings, clock, plane, routes);
+        this(new MgmState(settings, clock, plane, routes), events);
+    }
+
+    private MulticastGroupManager(MgmState s, ScheduledExecutorService events) {
+        super(s);
+        this.s = s;
         this.events = events;
+        MgmSettings settings = s.settings;
         this.watchdog = new Watchdog(settings.stallCallbackMillis(), this::eventThreadStalled,
                 this::eventThreadRecovered);
         this.dispatcher = new CallbackDispatcher(settings.slowCallbackMillis(), watchdog);
         this.mfes = new MfeOps(s, this::applyLifetime);
         this.memberships = new MembershipOps(s, mfes);
         this.ownership = new OwnershipOps(s, memberships, mfes);
-        this.queries = new MgmQueries(s, mfes);
         this.wrongIf = new WrongInterfaceAlerts(s);
+        this.registrar = new Registrar(s, dispatcher);
         this.planeEvents = new PlaneEvents(s, mfes, new MfeCreation(s, mfes, dispatcher, wrongIf), wrongIf,
                 dispatcher, events);
     }
@@ -142,6 +114,11 @@ public final class MulticastGroupManager implements MulticastGroupService {
     /** The listener to publish so that route providers can announce changes ([RES Q6]). */
     public MulticastRouteListener routeListener() {
         return planeEvents;
+    }
+
+    @Override
+    MfeOps mfeOps() {
+        return mfes;
     }
 
     Watchdog watchdog() {
@@ -178,69 +155,12 @@ public final class MulticastGroupManager implements MulticastGroupService {
      *     INVALID_PARAMETER for a missing argument, CAN_NOT_COMPLETE when stopped
      */
     public ProtocolRegistration register(ProtocolId id, String name, String bundle, MulticastRoutingProtocol protocol) {
-        if (id == null || protocol == null || name == null || bundle == null) {
-            throw MgmException.invalid("registration needs an id, a name, a bundle and a callback table");
-        }
-        Client client;
-        s.lock.lock();
-        try {
-            ensureRunning();
-            Client existing = s.clients.get(id);
-            if (existing != null) {
-                throw new MgmException(MgmStatus.ALREADY_EXISTS, "protocol " + id
-                        + " is already registered as " + existing + " by bundle " + existing.bundle);
-            }
-            boolean igmp = id.protocol() == s.settings.igmpProtocolId();
-            if (igmp && s.igmpClient != null) {
-                throw new MgmException(MgmStatus.ALREADY_EXISTS, "an IGMP client is already registered: "
-                        + s.igmpClient + " by bundle " + s.igmpClient.bundle);
-            }
-            client = new Client(id, name, bundle, igmp, protocol, s.nextOrder++);
-            client.attachingThread = Thread.currentThread();
-            client.handle = new Registration(this, client);
-            s.clients.put(id, client);
-            if (igmp) {
-                s.igmpClient = client;
-            }
-        } finally {
-            s.lock.unlock();
-        }
-        log.info("Registered protocol {}{} from bundle {}", client, client.igmp ? " as IGMP" : "", bundle);
-        ProtocolRegistration handle = client.handle;
-        try {
-            dispatcher.invoke(client, CallbackKind.ATTACHED, id, p -> p.attached(handle));
-        } finally {
-            client.attached();
-        }
-        return handle;
+        return registrar.register(id, name, bundle, protocol, c -> new Registration(this, c));
     }
 
-    /**
-     * Deregisters a client that holds nothing (spec §3.2); its handle and group enumerations
-     * become invalid ([RES Q30]).
-     *
-     * @throws MgmException CAN_NOT_COMPLETE if it still holds interfaces (nothing changes),
-     *     INVALID_PARAMETER if it is no longer registered
-     */
+    /** Spec §3.2: deregisters a client that holds nothing (see {@link Registrar#deregister}). */
     void deregister(Client client) {
-        s.lock.lock();
-        try {
-            if (client.state == Client.State.GONE || s.clients.get(client.id) != client) {
-                throw MgmException.invalid("protocol " + client + " is not registered");
-            }
-            if (!client.interfaces.isEmpty()) {
-                throw new MgmException(MgmStatus.CAN_NOT_COMPLETE, "protocol " + client
-                        + " still owns " + client.interfaces + "; release them before deregistering");
-            }
-            client.state = Client.State.GONE;
-            s.clients.remove(client.id);
-            if (client == s.igmpClient) {
-                s.igmpClient = null;
-            }
-        } finally {
-            s.lock.unlock();
-        }
-        log.info("Deregistered protocol {}", client);
+        registrar.deregister(client);
     }
 
     /**
@@ -271,7 +191,7 @@ public final class MulticastGroupManager implements MulticastGroupService {
             }
         }
         try {
-            deregister(client);
+            registrar.deregister(client);
         } catch (MgmException e) {
             // Only possible if the MGM stopped meanwhile, which discarded everything already.
             log.debug("Deregistration of {} after release: {}", client, e.getMessage());
@@ -504,58 +424,6 @@ public final class MulticastGroupManager implements MulticastGroupService {
                 && pool.getCorePoolSize() > 1) {
             pool.setCorePoolSize(pool.getCorePoolSize() - 1);
         }
-    }
-
-    // ---------------------------------------------------------------- queries
-
-    @Override
-    public Optional<ProtocolId> protocolOnInterface(InterfaceId ifId) {
-        return queries.interfaceOwnership(ifId).map(InterfaceOwnership::component);
-    }
-
-    @Override
-    public Optional<InterfaceOwnership> interfaceOwnership(InterfaceId ifId) {
-        return queries.interfaceOwnership(ifId);
-    }
-
-    @Override
-    public List<InterfaceOwnership> interfaces() {
-        return queries.interfaces();
-    }
-
-    @Override
-    public List<RegisteredProtocol> protocols() {
-        return queries.protocols();
-    }
-
-    @Override
-    public Optional<RegisteredProtocol> protocol(ProtocolId id) {
-        return queries.protocol(id);
-    }
-
-    @Override
-    public List<Membership> memberships() {
-        return queries.memberships();
-    }
-
-    @Override
-    public Optional<Mfe> mfe(InetAddress source, InetAddress group) {
-        return queries.mfe(source, group);
-    }
-
-    @Override
-    public List<Mfe> mfes(SourceGroup after, int maxEntries) {
-        return queries.mfes(after, maxEntries);
-    }
-
-    @Override
-    public Optional<MfeStatistics> mfeStatistics(InetAddress source, InetAddress group) {
-        return queries.mfeStatistics(source, group);
-    }
-
-    @Override
-    public List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries) {
-        return queries.mfeStatistics(after, maxEntries);
     }
 
     // ---------------------------------------------------------------- checks

@@ -14,6 +14,7 @@ import org.openmgm.api.MfeCounters;
 import org.openmgm.api.MfeStatistics;
 import org.openmgm.api.MgmException;
 import org.openmgm.api.MgmStatus;
+import org.openmgm.api.MulticastGroupService;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.RegisteredProtocol;
 import org.openmgm.api.SourceGroup;
@@ -21,21 +22,28 @@ import org.openmgm.core.impl.util.Ipv4;
 import org.openmgm.core.impl.util.SlotBits;
 
 /**
- * The read side of the MGM (spec §3.5, §3.9–3.13 and administrative views): each answer is a
- * consistent snapshot taken under the lock; walks continue strictly after a key ([RES Q34],
- * [RES Q35]).
+ * The read side of the MGM, the {@link MulticastGroupService} (spec §3.5, §3.9–3.13 and
+ * administrative views): each answer is a consistent snapshot taken under the lock; walks continue
+ * strictly after a key ([RES Q34], [RES Q35]).
  */
-final class MgmQueries {
+abstract class MgmReadSide implements MulticastGroupService {
 
     private final MgmState s;
-    private final MfeOps mfes;
 
-    MgmQueries(MgmState s, MfeOps mfes) {
+    MgmReadSide(MgmState s) {
         this.s = s;
-        this.mfes = mfes;
     }
 
-    Optional<InterfaceOwnership> interfaceOwnership(InterfaceId ifId) {
+    /** The MFE rules, for the public form of entries. */
+    abstract MfeOps mfeOps();
+
+    @Override
+    public Optional<ProtocolId> protocolOnInterface(InterfaceId ifId) {
+        return interfaceOwnership(ifId).map(InterfaceOwnership::component);
+    }
+
+    @Override
+    public Optional<InterfaceOwnership> interfaceOwnership(InterfaceId ifId) {
         if (ifId == null) {
             throw MgmException.invalid("interface must not be null");
         }
@@ -48,7 +56,8 @@ final class MgmQueries {
         }
     }
 
-    List<InterfaceOwnership> interfaces() {
+    @Override
+    public List<InterfaceOwnership> interfaces() {
         s.lock.lock();
         try {
             ensureRunning();
@@ -59,27 +68,30 @@ final class MgmQueries {
         }
     }
 
-    List<RegisteredProtocol> protocols() {
+    @Override
+    public List<RegisteredProtocol> protocols() {
         s.lock.lock();
         try {
             ensureRunning();
-            return s.clients.values().stream().map(MgmQueries::describe).toList();
+            return s.clients.values().stream().map(MgmReadSide::describe).toList();
         } finally {
             s.lock.unlock();
         }
     }
 
-    Optional<RegisteredProtocol> protocol(ProtocolId id) {
+    @Override
+    public Optional<RegisteredProtocol> protocol(ProtocolId id) {
         s.lock.lock();
         try {
             ensureRunning();
-            return Optional.ofNullable(s.clients.get(id)).map(MgmQueries::describe);
+            return Optional.ofNullable(s.clients.get(id)).map(MgmReadSide::describe);
         } finally {
             s.lock.unlock();
         }
     }
 
-    List<Membership> memberships() {
+    @Override
+    public List<Membership> memberships() {
         s.lock.lock();
         try {
             ensureRunning();
@@ -103,19 +115,21 @@ final class MgmQueries {
         }
     }
 
-    Optional<Mfe> mfe(InetAddress source, InetAddress group) {
+    @Override
+    public Optional<Mfe> mfe(InetAddress source, InetAddress group) {
         long key = exactKey(source, group);
         s.lock.lock();
         try {
             ensureRunning();
             MfeEntry m = s.mfes.get(key);
-            return m == null ? Optional.empty() : Optional.of(mfes.toApi(m, s.now()));
+            return m == null ? Optional.empty() : Optional.of(mfeOps().toApi(m, s.now()));
         } finally {
             s.lock.unlock();
         }
     }
 
-    List<Mfe> mfes(SourceGroup after, int maxEntries) {
+    @Override
+    public List<Mfe> mfes(SourceGroup after, int maxEntries) {
         Long from = continuation(after, maxEntries);
         s.lock.lock();
         try {
@@ -126,7 +140,7 @@ final class MgmQueries {
                 if (page.size() == maxEntries) {
                     break;
                 }
-                page.add(mfes.toApi(m, now));
+                page.add(mfeOps().toApi(m, now));
             }
             return page;
         } finally {
@@ -134,7 +148,8 @@ final class MgmQueries {
         }
     }
 
-    Optional<MfeStatistics> mfeStatistics(InetAddress source, InetAddress group) {
+    @Override
+    public Optional<MfeStatistics> mfeStatistics(InetAddress source, InetAddress group) {
         long key = exactKey(source, group);
         s.lock.lock();
         try {
@@ -146,7 +161,8 @@ final class MgmQueries {
         }
     }
 
-    List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries) {
+    @Override
+    public List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries) {
         Long from = continuation(after, maxEntries);
         s.lock.lock();
         try {
@@ -173,7 +189,7 @@ final class MgmQueries {
             s.counters.planeErrors.increment();
             counters = MfeCounters.ZERO;
         }
-        return new MfeStatistics(mfes.toApi(m, now), counters);
+        return new MfeStatistics(mfeOps().toApi(m, now), counters);
     }
 
     private static long exactKey(InetAddress source, InetAddress group) {
