@@ -1,0 +1,9 @@
+package org.openmgm.spi;
+
+/** The filter mode of a group on an interface (RFC 3376 §6.2.1). */
+public enum FilterMode {
+    /** Forward only the listed sources. */
+    INCLUDE,
+    /** Forward every source except the listed ones. */
+    EXCLUDE
+}
