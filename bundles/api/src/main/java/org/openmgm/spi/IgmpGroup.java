@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.openmgm.api.FilterMode;
 import org.openmgm.api.Prefix;
 
 /**

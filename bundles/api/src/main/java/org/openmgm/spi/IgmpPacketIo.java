@@ -13,8 +13,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>{@link #open} once before anything else; {@link #close} stops delivery and leaves every
- *       group joined for IGMP.</li>
+ *   <li>{@link #startReceiving} once before anything else; {@link #stopReceiving} stops delivery
+ *       and leaves every group joined for IGMP.</li>
  *   <li>{@link #enable} makes the interface receive IGMP: on Linux it joins 224.0.0.22 (IGMPv3
  *       reports) and 224.0.0.2 (leaves) there, without which those never reach the socket.</li>
  *   <li>{@link #send} sends with IP TTL 1 and the Router Alert option, from the interface's
@@ -33,10 +33,10 @@ public interface IgmpPacketIo {
      *
      * @param receiver gets every IGMP packet that arrives on an enabled interface
      */
-    void open(Consumer<IgmpPacket> receiver);
+    void startReceiving(Consumer<IgmpPacket> receiver);
 
     /** Stops delivering and disables every interface. */
-    void close();
+    void stopReceiving();
 
     /**
      * Starts receiving IGMP on an interface.

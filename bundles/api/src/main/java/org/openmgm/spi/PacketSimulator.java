@@ -69,6 +69,37 @@ public interface PacketSimulator {
     }
 
     /**
+     * An IGMP message the plane sent on behalf of the IGMP router.
+     *
+     * @param ifId the interface it went out of
+     * @param destination its IP destination
+     * @param message the IGMP message bytes
+     */
+    record SentIgmp(InterfaceId ifId, InetAddress destination, byte[] message) {
+
+        /**
+         * Copies the bytes.
+         *
+         * @throws NullPointerException if an argument is null
+         */
+        public SentIgmp {
+            Objects.requireNonNull(ifId, "ifId");
+            Objects.requireNonNull(destination, "destination");
+            message = message.clone();
+        }
+
+        /**
+         * Returns the message bytes.
+         *
+         * @return a copy of the IGMP message
+         */
+        @Override
+        public byte[] message() {
+            return message.clone();
+        }
+    }
+
+    /**
      * Injects one packet.
      *
      * @param arrival the interface it arrives on
@@ -93,7 +124,7 @@ public interface PacketSimulator {
      *
      * @return an immutable snapshot in interface order
      */
-    Map<InterfaceId, InterfaceCounters> interfaces();
+    Map<InterfaceId, InterfaceCounters> interfaceCounters();
 
     /**
      * Adds or replaces a route of the simulated multicast view and tells the route listeners.
@@ -119,4 +150,35 @@ public interface PacketSimulator {
      * @return the longest-match route, if any
      */
     Optional<ReversePath> routeToward(InetAddress source);
+
+    /**
+     * Defines (or redefines) a simulated system interface: what the plane's interface directory
+     * reports and where IGMP can run.
+     *
+     * @param info the interface
+     */
+    void defineInterface(NetworkInterfaceInfo info);
+
+    /**
+     * Removes a simulated system interface (as if unplugged).
+     *
+     * @param ifId the interface
+     * @return whether it existed
+     */
+    boolean undefineInterface(InterfaceId ifId);
+
+    /**
+     * Delivers an IGMP message to the IGMP router as if it had arrived on an interface.
+     *
+     * @param packet the message with its IP header facts
+     * @return {@code false} if IGMP is not enabled on that interface (the message is dropped)
+     */
+    boolean injectIgmp(IgmpPacket packet);
+
+    /**
+     * Returns the IGMP messages sent so far (oldest first) and forgets them.
+     *
+     * @return the messages sent since the previous call
+     */
+    List<SentIgmp> takeSentIgmp();
 }

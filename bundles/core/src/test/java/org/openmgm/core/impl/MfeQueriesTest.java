@@ -189,7 +189,7 @@ class MfeQueriesTest extends MgmFixture {
         mgm.stop();
 
         assertTrue(plane.entries().isEmpty());
-        assertTrue(plane.interfaces().isEmpty());
+        assertTrue(plane.interfaceCounters().isEmpty());
         assertStatus(MgmStatus.CAN_NOT_COMPLETE, () -> mgm.mfes(null, 1));
     }
 }

@@ -291,7 +291,7 @@ class SpecSequencesTest extends MgmFixture {
         assertEquals(Prefix.parse("10.0.0.0/8"), m.route().network());
         assertEquals(Duration.ofSeconds(900), m.lifetime());
         assertEquals(Set.of(IF1, IF4), m.outgoingInterfaces());                                     // step 7
-        assertEquals(1, plane.interfaces().get(IF1).packetsOut(), "the queued packet was forwarded");
+        assertEquals(1, plane.interfaceCounters().get(IF1).packetsOut(), "the queued packet was forwarded");
         PacketSimulator.Delivery later = plane.inject(IF3, S, G, 100);                              // step 9
         assertEquals(List.of(IF1, IF4), later.forwardedTo());
     }

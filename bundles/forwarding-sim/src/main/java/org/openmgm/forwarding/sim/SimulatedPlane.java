@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MfeCounters;
@@ -21,8 +22,13 @@ import org.openmgm.api.SourceGroup;
 import org.openmgm.spi.ForwardingEntry;
 import org.openmgm.spi.ForwardingPlane;
 import org.openmgm.spi.ForwardingUpcalls;
+import org.openmgm.spi.IgmpPacket;
+import org.openmgm.spi.IgmpPacketIo;
+import org.openmgm.spi.InterfaceDirectory;
+import org.openmgm.spi.InterfaceListener;
 import org.openmgm.spi.MulticastRouteListener;
 import org.openmgm.spi.MulticastRouteLookup;
+import org.openmgm.spi.NetworkInterfaceInfo;
 import org.openmgm.spi.PacketSimulator;
 import org.openmgm.spi.ReversePath;
 import org.openmgm.api.RouteInfo;
@@ -46,7 +52,8 @@ import org.openmgm.util.LongObjectMap;
  * and tells its route listeners when routes change. Thread-safe: one monitor guards everything;
  * upcalls are made while holding it, which is safe because the MGM's upcall handlers only queue.
  */
-public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, PacketSimulator {
+public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, PacketSimulator, IgmpPacketIo,
+        InterfaceDirectory {
 
     static final int QUEUE_LIMIT = 4;
     static final long UNRESOLVED_MILLIS = 10_000;
@@ -98,6 +105,8 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     private final Map<InterfaceId, long[]> interfaces = new HashMap<>();
     private final Map<Prefix, ReversePath> routes = new LinkedHashMap<>();
     private final List<MulticastRouteListener> routeListeners = new CopyOnWriteArrayList<>();
+    /** Simulated system interfaces and the IGMP link. */
+    final SimulatedInterfaces links = new SimulatedInterfaces();
     private ForwardingUpcalls upcalls;
 
     /**
@@ -295,7 +304,7 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     }
 
     @Override
-    public synchronized Map<InterfaceId, InterfaceCounters> interfaces() {
+    public synchronized Map<InterfaceId, InterfaceCounters> interfaceCounters() {
         Map<InterfaceId, InterfaceCounters> copy = new TreeMap<>();
         interfaces.forEach((k, c) -> copy.put(k, new InterfaceCounters(c[0], c[1], c[2], c[3])));
         return Collections.unmodifiableMap(copy);
@@ -358,6 +367,78 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    // ---------------------------------------------------------------- interfaces and IGMP I/O
+
+    /** Adds an interface listener (plain-Java use; the OSGi component binds them from the registry). */
+    public void addInterfaceListener(InterfaceListener listener) {
+        links.addListener(listener);
+    }
+
+    /** Removes an interface listener. */
+    public void removeInterfaceListener(InterfaceListener listener) {
+        links.removeListener(listener);
+    }
+
+    @Override
+    public void defineInterface(NetworkInterfaceInfo info) {
+        links.define(info);
+    }
+
+    @Override
+    public boolean undefineInterface(InterfaceId ifId) {
+        return links.undefine(ifId);
+    }
+
+    @Override
+    public boolean injectIgmp(IgmpPacket packet) {
+        return links.inject(packet);
+    }
+
+    @Override
+    public List<SentIgmp> takeSentIgmp() {
+        return links.takeSent();
+    }
+
+    @Override
+    public void startReceiving(Consumer<IgmpPacket> receiver) {
+        links.startReceiving(receiver);
+    }
+
+    @Override
+    public void stopReceiving() {
+        links.stopReceiving();
+    }
+
+    @Override
+    public void enable(InterfaceId ifId) {
+        links.enable(ifId);
+    }
+
+    @Override
+    public void disable(InterfaceId ifId) {
+        links.disable(ifId);
+    }
+
+    @Override
+    public void send(InterfaceId ifId, InetAddress destination, byte[] message) {
+        links.send(ifId, destination, message);
+    }
+
+    @Override
+    public List<NetworkInterfaceInfo> interfaces() {
+        return links.interfaces();
+    }
+
+    @Override
+    public Optional<NetworkInterfaceInfo> byName(String name) {
+        return links.byName(name);
+    }
+
+    @Override
+    public Optional<NetworkInterfaceInfo> byId(InterfaceId id) {
+        return links.byId(id);
     }
 
     @Override

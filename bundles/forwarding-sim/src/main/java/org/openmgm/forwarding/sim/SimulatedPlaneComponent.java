@@ -10,6 +10,9 @@ import org.openmgm.api.MgmException;
 import org.openmgm.api.Prefix;
 import org.openmgm.api.RouteInfo;
 import org.openmgm.spi.ForwardingPlane;
+import org.openmgm.spi.IgmpPacketIo;
+import org.openmgm.spi.InterfaceDirectory;
+import org.openmgm.spi.InterfaceListener;
 import org.openmgm.spi.MulticastRouteListener;
 import org.openmgm.spi.MulticastRouteLookup;
 import org.openmgm.spi.PacketSimulator;
@@ -25,13 +28,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated plane as a service: {@link ForwardingPlane} with {@code mgm.plane=sim}, a {@link
- * MulticastRouteLookup} and the {@link PacketSimulator}. Configuration PID {@code
- * org.openmgm.forwarding.sim}, key {@code routes}: comma-separated {@code PREFIX INTERFACE
- * [NEXTHOP]} entries, e.g. {@code routes = 10.1.0.0/16 2, 0.0.0.0/0 3 192.168.3.1}. A malformed
- * entry is reported with the key and the entry and skipped; the others apply.
+ * MulticastRouteLookup}, the {@link PacketSimulator}, and the {@link IgmpPacketIo} and {@link
+ * InterfaceDirectory} of its simulated interfaces. Configuration PID {@code
+ * org.openmgm.forwarding.sim}:
+ * <ul>
+ *   <li>{@code interfaces}: comma-separated {@code NAME INDEX ADDRESS/LENGTH} entries, e.g. {@code
+ *       interfaces = sim101 101 10.0.101.1/24, sim102 102 10.0.102.1/24};</li>
+ *   <li>{@code routes}: comma-separated {@code PREFIX INTERFACE [NEXTHOP]} entries, e.g. {@code
+ *       routes = 10.1.0.0/16 2, 0.0.0.0/0 3 192.168.3.1}.</li>
+ * </ul>
+ * A malformed entry is reported with the key and the entry and skipped; the others apply.
  */
-@Component(service = {ForwardingPlane.class, MulticastRouteLookup.class, PacketSimulator.class},
-        configurationPid = "org.openmgm.forwarding.sim", property = ForwardingPlane.NAME + "=sim")
+@Component(service = {ForwardingPlane.class, MulticastRouteLookup.class, PacketSimulator.class, IgmpPacketIo.class,
+        InterfaceDirectory.class}, configurationPid = "org.openmgm.forwarding.sim", property = ForwardingPlane.NAME + "=sim")
 public final class SimulatedPlaneComponent extends SimulatedPlane {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPlaneComponent.class);
@@ -44,12 +53,27 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
     @Activate
     public SimulatedPlaneComponent(Map<String, Object> props) {
         super(Clock.systemUTC());
-        replaceRoutes(parseRoutes(props.get("routes")));
+        configure(props);
     }
 
     @Modified
     void modified(Map<String, Object> props) {
+        configure(props);
+    }
+
+    private void configure(Map<String, Object> props) {
+        links.replace(SimulatedInterfaces.parse(props.get("interfaces"), (entry, problem) -> log.error(
+                "Invalid configuration org.openmgm.forwarding.sim: interfaces entry '{}': {}; skipped", entry, problem)));
         replaceRoutes(parseRoutes(props.get("routes")));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindInterfaceListener(InterfaceListener listener) {
+        addInterfaceListener(listener);
+    }
+
+    void unbindInterfaceListener(InterfaceListener listener) {
+        removeInterfaceListener(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -66,7 +66,7 @@ class SimulatedPlaneTest {
 
         plane.install(new ForwardingEntry(S, G, IF1, List.of(IF2, IF3)));
 
-        assertEquals(4, plane.interfaces().get(IF2).packetsOut(), "the queue is forwarded on install");
+        assertEquals(4, plane.interfaceCounters().get(IF2).packetsOut(), "the queue is forwarded on install");
         assertEquals(List.of(IF2, IF3), plane.inject(IF1, S, G, 100).forwardedTo());
         MfeCounters c = plane.counters(S, G).orElseThrow();
         assertEquals(5, c.inPackets());
@@ -101,7 +101,7 @@ class SimulatedPlaneTest {
         plane.close();
         assertEquals(Outcome.DROPPED_CLOSED, plane.inject(IF1, S, G, 100).outcome());
         assertTrue(plane.entries().isEmpty());
-        assertTrue(plane.interfaces().isEmpty());
+        assertTrue(plane.interfaceCounters().isEmpty());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.openmgm.spi;
+package org.openmgm.api;
 
 /** The filter mode of a group on an interface (RFC 3376 §6.2.1). */
 public enum FilterMode {
