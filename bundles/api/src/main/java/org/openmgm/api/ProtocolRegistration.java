@@ -157,6 +157,30 @@ public interface ProtocolRegistration {
     }
 
     /**
+     * Excludes sources from this client's (*,G) JOIN membership on an interface: an OpenMGM
+     * extension for source-filtered membership (IGMPv3 and MLDv2 EXCLUDE mode, RFC 3376 §6.2.1;
+     * also fits PIM-SM (S,G,rpt) prunes). While {@code sources} holds S, that membership no longer
+     * matches data from S to {@code group}: the interface leaves Cand of MFE (S,G) (spec §2.7.4)
+     * unless another membership there matches, so the MFE stops forwarding to it, and an MFE
+     * created later for (S,G) does not forward to it.
+     *
+     * <p>The call replaces the whole excluded set (empty: none). It may precede the (*,G) JOIN, so
+     * that joining never forwards an excluded source even for an instant; deleting the (*,G)
+     * membership, or losing the interface, clears the set. Only MFE-level alerts follow (as for
+     * {@link MembershipFlag#FORWARD}); no join, prune, local join or local leave alert.
+     *
+     * @param group the group of the (*,G) membership
+     * @param ifId an interface the caller holds
+     * @param sources the unicast sources to exclude; the set is copied
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if this handle is invalid, an
+     *     argument is null, the group is not multicast, a source is not a unicast address of the
+     *     group's family, or another protocol owns the interface; {@link MgmStatus#NOT_FOUND} if
+     *     nobody holds the interface; {@link MgmStatus#CAN_NOT_COMPLETE} as for {@link
+     *     #addMembership(SourceGroup, InterfaceId, Set)}
+     */
+    void setExcludedSources(InetAddress group, InterfaceId ifId, Set<InetAddress> sources);
+
+    /**
      * Changes the upstream neighbour of an MFE (spec §3.14, [RES Q37]); nothing else changes, no
      * callback is delivered and the forwarding plane is not reprogrammed.
      *

@@ -1,7 +1,9 @@
 package org.openmgm.core.impl;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MembershipFlag;
@@ -57,6 +59,41 @@ final class MembershipOps {
         }
     }
 
+    /** The group of a source exclusion: an IPv4 multicast address. */
+    static int checkGroup(InetAddress group) {
+        int g = Ipv4.toInt(group);
+        if (!group.isMulticastAddress()) {
+            throw MgmException.invalid("not a multicast group: " + group.getHostAddress());
+        }
+        return g;
+    }
+
+    /** The sources of an exclusion: unicast IPv4 addresses, returned sorted without duplicates. */
+    static int[] checkSources(Set<InetAddress> sources) {
+        int[] out = new int[sources.size()];
+        int n = 0;
+        for (InetAddress a : sources) {
+            if (a == null || a.isMulticastAddress() || a.isAnyLocalAddress()) {
+                throw MgmException.invalid("an excluded source must be a unicast address, got "
+                        + (a == null ? "null" : a.getHostAddress()));
+            }
+            out[n++] = Ipv4.toInt(a);
+        }
+        return IntStream.of(out).sorted().distinct().toArray();
+    }
+
+    /**
+     * Replaces the sources the client's (*,G) membership on the interface excludes (OpenMGM A9)
+     * and brings the group's MFEs up to date if that membership exists.
+     */
+    void exclude(Client c, InterfaceEntry e, int group, int[] sorted, Outbox out) {
+        int[] before = s.memberships.setExcluded(group, e.slot, c.igmp, sorted);
+        MembershipTable.KeyEntry wildcard = s.memberships.get(Ipv4.key(0, group));
+        if (wildcard != null && wildcard.has(e.slot, c.igmp)) {
+            mfes.exclusionsChanged(group, e, before, sorted, out);
+        }
+    }
+
     void add(Client c, SourceGroup sg, long key, InterfaceEntry e, Set<MembershipFlag> flags, Outbox out) {
         if (flags.contains(MembershipFlag.JOIN)) {
             long limit = s.settings.maxMemberships();
@@ -100,7 +137,7 @@ final class MembershipOps {
         for (Client r : recipients) {                                    // §4.4.3 membership alerts
             out.add(r, CallbackKind.JOIN_ALERT, sg, p -> p.joinAlert(sg, true));
         }
-        mfes.joined(key, e, out);                                        // then MFE-level alerts
+        mfes.joined(key, e, c.igmp, out);                                // then MFE-level alerts
     }
 
     private void leave(Client c, SourceGroup sg, long key, InterfaceEntry e, Outbox out) {
@@ -123,6 +160,9 @@ final class MembershipOps {
             out.add(r, CallbackKind.PRUNE_ALERT, sg, p -> p.pruneAlert(sg, ifId, true, proposed));
         }
         mfes.left(key, e, out);
+        if (Ipv4.source(key) == 0 && Ipv4.group(key) != 0) {
+            s.memberships.setExcluded(Ipv4.group(key), e.slot, c.igmp, new int[0]); // exclusions go with (*,G)
+        }
     }
 
     /**
@@ -135,5 +175,6 @@ final class MembershipOps {
         for (long key : keys) {
             leave(c, Ipv4.sourceGroup(key), key, e, out);
         }
+        s.memberships.clearExclusions(e.slot, c.igmp);          // also those set before any (*,G)
     }
 }

@@ -1,5 +1,7 @@
 package org.openmgm.core.impl;
 
+import java.util.Arrays;
+
 import org.openmgm.core.impl.util.Ipv4;
 import org.openmgm.util.LongObjectMap;
 import org.openmgm.core.impl.util.SlotBits;
@@ -8,7 +10,9 @@ import org.openmgm.core.impl.util.SlotBits;
  * The JOIN memberships (spec §2.6), by packed key: for each key, the interface slots where the
  * routing owner holds one and those where IGMP holds one. Since a membership's client is always
  * the routing owner of its interface or IGMP there ([RES Q33]), these two bit sets describe every
- * entry. Guarded by the MGM lock.
+ * entry. Beside them, the sources excluded from a (*,G) membership (OpenMGM A9, {@code
+ * ProtocolRegistration.setExcludedSources}): such a membership does not match data from an
+ * excluded source. Guarded by the MGM lock.
  */
 final class MembershipTable {
 
@@ -41,6 +45,8 @@ final class MembershipTable {
     }
 
     private final LongObjectMap<KeyEntry> byKey = new LongObjectMap<>();
+    /** Excluded sources by {@link #exclusionKey}: immutable sorted arrays, never empty. */
+    private final LongObjectMap<int[]> exclusions = new LongObjectMap<>();
     private int entries;
     /** Changes with every addition or removal, so that a reader can tell nothing changed. */
     private long version;
@@ -94,7 +100,12 @@ final class MembershipTable {
 
     /** Whether a JOIN membership matching data from S to G exists on the slot: (S,G), (*,G) or (*,*). */
     boolean matchesOn(int source, int group, int slot) {
-        return hasAny(Ipv4.key(source, group), slot) || hasAny(Ipv4.key(0, group), slot) || hasAny(0L, slot);
+        if (hasAny(Ipv4.key(source, group), slot) || hasAny(0L, slot)) {
+            return true;
+        }
+        KeyEntry wildcard = byKey.get(Ipv4.key(0, group));
+        return wildcard != null && (wildcard.has(slot, false) && !isExcluded(source, group, slot, false)
+                || wildcard.has(slot, true) && !isExcluded(source, group, slot, true));
     }
 
     private boolean hasAny(long key, int slot) {
@@ -105,13 +116,75 @@ final class MembershipTable {
     /** Cand of spec §2.7.4 before removing the iif: every slot with a matching JOIN membership. */
     long[] candidates(int source, int group) {
         long[] c = null;
-        for (long key : new long[] {Ipv4.key(source, group), Ipv4.key(0, group), 0L}) {
-            KeyEntry e = byKey.get(key);
-            if (e != null) {
-                c = SlotBits.union(c, e.slots());
+        KeyEntry exact = byKey.get(Ipv4.key(source, group));
+        if (exact != null) {
+            c = SlotBits.union(c, exact.slots());
+        }
+        KeyEntry all = byKey.get(0L);
+        if (all != null) {
+            c = SlotBits.union(c, all.slots());
+        }
+        KeyEntry wildcard = byKey.get(Ipv4.key(0, group));
+        if (wildcard != null) {
+            if (exclusions.isEmpty()) {
+                c = SlotBits.union(c, wildcard.slots());
+            } else {
+                c = SlotBits.union(c, unexcluded(wildcard.owner, source, group, false));
+                c = SlotBits.union(c, unexcluded(wildcard.igmp, source, group, true));
             }
         }
         return c;
+    }
+
+    private long[] unexcluded(long[] slots, int source, int group, boolean byIgmp) {
+        long[] kept = slots;
+        for (int w = 0; slots != null && w < slots.length; w++) {
+            for (long word = slots[w]; word != 0; word &= word - 1) {
+                int slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                if (isExcluded(source, group, slot, byIgmp)) {
+                    kept = SlotBits.clear(kept, slot);
+                }
+            }
+        }
+        return kept;
+    }
+
+    // ---------------------------------------------------------------- excluded sources (OpenMGM A9)
+
+    private static long exclusionKey(int group, int slot, boolean byIgmp) {
+        return (long) group << 32 | (long) slot << 1 | (byIgmp ? 1 : 0);
+    }
+
+    /** Whether the (*,G) membership of the slot's owner (or IGMP) excludes the source. */
+    boolean isExcluded(int source, int group, int slot, boolean byIgmp) {
+        int[] excluded = exclusions.get(exclusionKey(group, slot, byIgmp));
+        return excluded != null && Arrays.binarySearch(excluded, source) >= 0;
+    }
+
+    /** The excluded sources of one (*,G) membership, sorted; empty if none. */
+    int[] excluded(int group, int slot, boolean byIgmp) {
+        int[] excluded = exclusions.get(exclusionKey(group, slot, byIgmp));
+        return excluded == null ? new int[0] : excluded;
+    }
+
+    /** Replaces the excluded sources (sorted, no duplicates; empty removes); returns the previous ones. */
+    int[] setExcluded(int group, int slot, boolean byIgmp, int[] sortedSources) {
+        long k = exclusionKey(group, slot, byIgmp);
+        int[] previous = sortedSources.length == 0 ? exclusions.remove(k) : exclusions.put(k, sortedSources);
+        return previous == null ? new int[0] : previous;
+    }
+
+    /** Forgets every exclusion of the slot's owner (or IGMP) there, e.g. when it loses the interface. */
+    void clearExclusions(int slot, boolean byIgmp) {
+        if (exclusions.isEmpty()) {
+            return;
+        }
+        long[] keys = exclusions.sortedKeys();
+        for (long k : keys) {
+            if ((int) ((k & 0xFFFF_FFFFL) >>> 1) == slot && ((k & 1) == 1) == byIgmp) {
+                exclusions.remove(k);
+            }
+        }
     }
 
     void forEach(LongObjectMap.LongObjConsumer<KeyEntry> action) {
@@ -124,6 +197,7 @@ final class MembershipTable {
 
     void clear() {
         byKey.clear();
+        exclusions.clear();
         entries = 0;
     }
 }

@@ -3,6 +3,7 @@ package org.openmgm.core.impl;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -39,12 +40,19 @@ final class MfeOps {
         this.lifetimeAnswer = lifetimeAnswer;
     }
 
-    /** A JOIN membership with {@code key} was added on {@code e} (spec §3.6 step 2). */
-    void joined(long key, InterfaceEntry e, Outbox out) {
+    /**
+     * A JOIN membership with {@code key} was added on {@code e} (spec §3.6 step 2) by its routing
+     * owner or by IGMP; a (*,G) membership skips the sources it excludes (OpenMGM A9).
+     */
+    void joined(long key, InterfaceEntry e, boolean byIgmp, Outbox out) {
         int slot = e.slot;
+        boolean wildcardGroup = Ipv4.source(key) == 0 && Ipv4.group(key) != 0;
         for (MfeEntry m : s.mfes.matching(key)) {
             if (m.iif == e) {
                 continue;                                   // the iif is never an OIF ([RES Q21])
+            }
+            if (wildcardGroup && s.memberships.isExcluded(m.source(), m.group(), slot, byIgmp)) {
+                continue;                                   // this join does not match S at all
             }
             m.suppressed = SlotBits.clear(m.suppressed, slot); // an explicit new join wins (§2.7.4)
             if (!SlotBits.get(m.oif, slot)) {
@@ -108,6 +116,40 @@ final class MfeOps {
                 program(m);
                 if (!m.hasOif()) {
                     mfePruneAlert(m, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The sources excluded from a (*,G) membership on {@code e} changed from {@code before} to
+     * {@code after} (both sorted): MFEs of newly excluded sources stop forwarding there unless
+     * another membership matches; those of sources no longer excluded forward there again unless
+     * suppressed (OpenMGM A9). Only MFE-level alerts follow, as for FORWARD (spec §2.6.2).
+     */
+    void exclusionsChanged(int group, InterfaceEntry e, int[] before, int[] after, Outbox out) {
+        int slot = e.slot;
+        for (MfeEntry m : s.mfes.matching(Ipv4.key(0, group))) {
+            boolean was = Arrays.binarySearch(before, m.source()) >= 0;
+            boolean is = Arrays.binarySearch(after, m.source()) >= 0;
+            if (was == is || m.iif == e) {
+                continue;
+            }
+            boolean forwards = SlotBits.get(m.oif, slot);
+            if (is && forwards && !SlotBits.get(m.forced, slot)
+                    && !s.memberships.matchesOn(m.source(), m.group(), slot)) {
+                m.oif = SlotBits.clear(m.oif, slot);
+                program(m);
+                if (!m.hasOif()) {
+                    mfePruneAlert(m, out);
+                }
+            } else if (!is && !forwards && !SlotBits.get(m.suppressed, slot)
+                    && s.memberships.matchesOn(m.source(), m.group(), slot)) {
+                boolean wasEmpty = !m.hasOif();
+                m.oif = SlotBits.set(m.oif, slot);
+                program(m);
+                if (wasEmpty) {
+                    mfeJoinAlert(m, out);
                 }
             }
         }

@@ -3,8 +3,10 @@ package org.openmgm.core.impl;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.InterfaceOwnership;
@@ -102,10 +104,10 @@ abstract class MgmReadSide implements MulticastGroupService {
                 List<Membership> ofKey = new ArrayList<>();
                 SlotBits.forEach(ke.owner, slot -> {
                     InterfaceEntry e = s.interfaces.bySlot(slot);
-                    ofKey.add(new Membership(e.routingOwner.id, sg, e.id));
+                    ofKey.add(new Membership(e.routingOwner.id, sg, e.id, excluded(key, slot, false)));
                 });
                 SlotBits.forEach(ke.igmp, slot -> ofKey.add(new Membership(s.igmpClient.id, sg,
-                        s.interfaces.bySlot(slot).id)));
+                        s.interfaces.bySlot(slot).id, excluded(key, slot, true))));
                 ofKey.sort(Comparator.comparing(Membership::ifId).thenComparing(Membership::client));
                 out.addAll(ofKey);
             }
@@ -113,6 +115,19 @@ abstract class MgmReadSide implements MulticastGroupService {
         } finally {
             s.lock.unlock();
         }
+    }
+
+    /** The sources a (*,G) membership excludes (OpenMGM A9), as addresses. */
+    private Set<InetAddress> excluded(long key, int slot, boolean byIgmp) {
+        if (Ipv4.source(key) != 0 || Ipv4.group(key) == 0) {
+            return Set.of();
+        }
+        int[] sources = s.memberships.excluded(Ipv4.group(key), slot, byIgmp);
+        Set<InetAddress> out = new HashSet<>(sources.length * 2);
+        for (int source : sources) {
+            out.add(Ipv4.toAddress(source));
+        }
+        return out;
     }
 
     @Override

@@ -330,23 +330,23 @@ public final class MulticastGroupManager extends MgmReadSide {
         }
         MembershipOps.checkFlags(flags);
         long key = Ipv4.key(sg);
-        Outbox out = new Outbox();
-        s.lock.lock();
-        try {
-            ensureRunning();
-            ensureActive(client);
+        act(client, out -> {
             InterfaceEntry e = memberships.checkRights(client, ifId);
             if (add) {
                 memberships.add(client, sg, key, e, flags, out);
             } else {
                 memberships.delete(client, sg, key, e, flags, out);
             }
-        } finally {
-            s.lock.unlock();
+        });
+    }
+
+    void setExcludedSources(Client client, InetAddress group, InterfaceId ifId, Set<InetAddress> sources) {
+        if (group == null || ifId == null || sources == null) {
+            throw MgmException.invalid("excluded sources need a group, an interface and a set of sources");
         }
-        if (!out.isEmpty()) {
-            dispatcher.deliver(out);
-        }
+        int g = MembershipOps.checkGroup(group);
+        int[] sorted = MembershipOps.checkSources(sources);
+        act(client, out -> memberships.exclude(client, memberships.checkRights(client, ifId), g, sorted, out));
     }
 
     void setMfeUpstreamNeighbor(Client client, InetAddress source, InetAddress group, InetAddress upstream) {
@@ -355,10 +355,7 @@ public final class MulticastGroupManager extends MgmReadSide {
         }
         long key = Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group));
         int neighbor = Ipv4.toInt(upstream);
-        s.lock.lock();
-        try {
-            ensureRunning();
-            ensureActive(client);
+        act(client, out -> {
             MfeEntry m = s.mfes.get(key);
             if (m == null) {
                 throw new MgmException(MgmStatus.NOT_FOUND, "no MFE for (" + source.getHostAddress() + ", "
@@ -369,8 +366,25 @@ public final class MulticastGroupManager extends MgmReadSide {
                         + " of " + m);
             }
             m.upstream = neighbor;
+        });
+    }
+
+    /**
+     * Runs a client's change under the lock once the MGM runs and the client is active, then
+     * delivers the callbacks it collected on the calling thread, holding no lock.
+     */
+    private void act(Client client, java.util.function.Consumer<Outbox> change) {
+        Outbox out = new Outbox();
+        s.lock.lock();
+        try {
+            ensureRunning();
+            ensureActive(client);
+            change.accept(out);
         } finally {
             s.lock.unlock();
+        }
+        if (!out.isEmpty()) {
+            dispatcher.deliver(out);
         }
     }
 

@@ -68,6 +68,11 @@ final class Registration implements ProtocolRegistration {
     }
 
     @Override
+    public void setExcludedSources(InetAddress group, InterfaceId ifId, Set<InetAddress> sources) {
+        mgm.setExcludedSources(client, group, ifId, sources);
+    }
+
+    @Override
     public void setMfeUpstreamNeighbor(InetAddress source, InetAddress group, InetAddress upstreamNeighbor) {
         mgm.setMfeUpstreamNeighbor(client, source, group, upstreamNeighbor);
     }

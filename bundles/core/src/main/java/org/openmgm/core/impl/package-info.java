@@ -18,7 +18,7 @@
  *       slots, interface sets are interned bit sets, keys are packed longs ({@link
  *       org.openmgm.core.impl.util.Ipv4}), MFEs sit in one ordered set with an expiry wheel.</li>
  * </ul>
- * * <h2>Decisions where the spec is silent (in the style of spec §6)</h2>
+ * <h2>Decisions where the spec is silent (in the style of spec §6)</h2>
  * <table>
  *   <caption>OpenMGM resolutions</caption>
  *   <tr><th>Id</th><th>Gap</th><th>Resolution</th></tr>
@@ -45,7 +45,13 @@
  *   <tr><td>A8</td><td>An MFE creation overtaken by an ownership change while its callbacks
  *       run.</td><td>It starts over from the route lookup (at most five times), since the kernel
  *       would not ask again for ten seconds.</td></tr>
+ *   <tr><td>A9</td><td>IGMPv3 EXCLUDE mode (RFC 3376 §6.2.1) has no counterpart in the original,
+ *       whose memberships match every source of their pattern.</td><td>A (*,G) membership may
+ *       exclude sources ({@code ProtocolRegistration.setExcludedSources}): it then does not match
+ *       data from them, in Cand at creation and in the OIF updates of §2.7.4; other memberships on
+ *       the interface still match. Changing the set acts like FORWARD (MFE-level alerts only);
+ *       deleting the (*,G) or losing the interface clears it. IGMP's INCLUDE mode is plain (S,G)
+ *       memberships.</td></tr>
  * </table>
- *
  */
 package org.openmgm.core.impl;

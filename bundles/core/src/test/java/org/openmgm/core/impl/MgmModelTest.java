@@ -72,7 +72,7 @@ class MgmModelTest {
             case 2 -> EnumSet.of(MembershipFlag.FORWARD);
             default -> EnumSet.allOf(MembershipFlag.class);
         };
-        int w = r.nextInt(30);
+        int w = r.nextInt(31);
         if (w < 3) {
             int refuse = r.nextInt(4);
             long life = new long[] {0, 30, -1}[r.nextInt(3)];
@@ -99,6 +99,15 @@ class MgmModelTest {
             int via = r.nextInt(6);
             return new Step<>("route " + prefix + " via " + via, x -> x.route(prefix, via));
         } else if (w < 28) {
+            Set<InetAddress> excluded = new TreeSet<>(java.util.Comparator.comparing(InetAddress::getHostAddress));
+            for (InetAddress source : SOURCES) {
+                if (r.nextBoolean()) {
+                    excluded.add(source);
+                }
+            }
+            return new Step<>("exclude " + pid + " " + g.getHostAddress() + " " + i + " " + excluded,
+                    x -> x.exclude(pid, g, i, excluded));
+        } else if (w < 29) {
             return new Step<>("upstream " + pid + " " + s.getHostAddress(), x -> x.upstream(pid, s, g));
         }
         return new Step<>("enumerate " + pid, x -> x.enumerate(pid));
@@ -253,6 +262,13 @@ class MgmModelTest {
                 router.plane.addRoute(Prefix.parse(prefix), InterfaceId.of(ifIndex), ip("10.0.0." + ifIndex));
             }
             router.runPending();
+        }
+
+        void exclude(int pid, InetAddress g, InterfaceId i, Set<InetAddress> sources) {
+            ProtocolRegistration h = handle(pid);
+            if (h != null) {
+                step(() -> h.setExcludedSources(g, i, sources));
+            }
         }
 
         void upstream(int pid, InetAddress s, InetAddress g) {
