@@ -163,9 +163,7 @@ final class GroupState {
         }
         s.timer = null;
         zero(s);
-        if (mode == FilterMode.EXCLUDE && groupTimerLeft().isZero()) {
-            expireGroupTimer();    // both due at the same instant: §6.5 decides in one step
-        }
+        expireGroupTimerIfDue();
         settle.accept(this);
     }
 
@@ -203,6 +201,16 @@ final class GroupState {
         }
     }
 
+    /**
+     * Timers that end at the same instant run one after the other; when the group timer is among
+     * them, §6.5 is applied at once so that one step, not several, is announced.
+     */
+    private void expireGroupTimerIfDue() {
+        if (groupTimer != null && groupTimerLeft().isZero()) {
+            expireGroupTimer();
+        }
+    }
+
     private void groupTimerFired() {
         if (removed) {
             return;
@@ -234,7 +242,8 @@ final class GroupState {
         } else {
             v2HostPresentTimer = null;
         }
-        settle.accept(this);    // the compatibility mode may have changed (§7.3.2)
+        expireGroupTimerIfDue();    // set by the same report, it usually ends at the same instant
+        settle.accept(this);        // the compatibility mode may have changed (§7.3.2)
     }
 
     /** RFC 3376 §7.3.2 Group Compatibility Mode from the host-present timers alone: 1, 2 or 3. */
