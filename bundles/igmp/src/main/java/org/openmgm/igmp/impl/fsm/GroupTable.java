@@ -64,7 +64,9 @@ final class GroupTable {
         }
         IgmpGroup now = g.snapshot(ctx.config().version());
         IgmpGroup before = g.published();
-        boolean announce = before == null ? now.isJoined() : !before.equals(now) && (before.isJoined() || now.isJoined());
+        boolean announce = before == null
+                ? now.isJoined()
+                : !before.equals(now) && (before.isJoined() || now.isJoined());
         if (g.isEmpty()) {
             g.cancelAll();
             groups.remove(g.group());

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Design</h2>
  *
- * <p><b>Supported standards:</b> RFC 1112 (IGMPv1), RFC 2236 (IGMPv2), RFC 3376 (IGMPv3; read
- * with RFC 9776, which obsoletes it and fixes its errata), RFC 4604 (IGMPv3 for SSM, router rules
- * of §2.2.1) with the SSM range of RFC 4607. Router side only: §6 and §7.3 of RFC 3376. This
- * router is not itself a group member of anything.
+ * <p><b>Supported standards: RFC 1112, RFC 2236, RFC 3376 (RFC 9776), RFC 4604.</b> That is
+ * IGMPv1 and IGMPv2 router operation, IGMPv3 router operation (§6 and §7.3 of RFC 3376, read with
+ * RFC 9776, which obsoletes it and fixes its errata), and the SSM router rules of RFC 4604 §2.2.1
+ * in the SSM range of RFC 4607. Router side only: this router is not itself a group member.
  *
  * <p><b>The classes.</b> This class validates, counts and dispatches, and applies
  * reconfiguration. {@link QuerierElection} is the querier: the election by lowest address, the

@@ -80,6 +80,15 @@ class Rfc3376Sec661QueryTimerUpdatesTest {
     }
 
     @Test
+    void aQuerierHearingASpecificQueryFromALowerAddress_stepsDownFirst_thenLowersItsTimers() {
+        Harness h = Harness.querier();
+        h.isEx(G, Y1);
+        h.query(v3Query(G, false, 2, QI), LOWER);
+        assertEquals(false, h.router.querier().querier());
+        assertEquals(LMQT, h.group(G).groupTimerLeft());
+    }
+
+    @Test
     void timersAreOnlyLowered_neverRaised() {
         Harness h = nonQuerierWithState();
         h.query(v3Query(G, false, 2, QI), LOWER);
