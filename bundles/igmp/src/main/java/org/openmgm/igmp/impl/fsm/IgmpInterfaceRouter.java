@@ -71,10 +71,14 @@ import org.slf4j.LoggerFactory;
  *       election must not shorten the querier's state.
  *   <li>A non-querier does nothing for "Send Q" actions: it neither sends nor lowers its timers,
  *       and relies on the querier's queries (§6.6.1, §6.6.3.2 "encountered by a querier").
- *   <li>Queries are sent in the router's configured version, also for groups in an older
- *       compatibility mode: IGMPv1/v2 hosts read the first 8 bytes of an IGMPv3 query (RFC 2236
- *       §2.5), and an IGMPv2 query would put the link's IGMPv3 routers and hosts at odds with the
- *       single version a link must run (§7.3.1).
+ *   <li>Queries are sent in the router's configured version, also the group-specific queries for
+ *       a group in IGMPv2 compatibility mode: the querier runs one version, the lowest of the
+ *       link's routers (§7.3.1); IGMPv2 hosts read the first 8 bytes of an IGMPv3 query (RFC 2236
+ *       §2.5); and only an IGMPv3 query carries the S flag that keeps the other routers' timers
+ *       right once a member has answered (§6.6.3.1).
+ *   <li>Querier election counts every query from a lower address, general or specific, of any
+ *       version, S flag or not, as RFC 3376 §6.6.2 and RFC 2236 §3 word it (RFC 9776 words it for
+ *       General Queries, which a querier sends anyway).
  *   <li>An IGMPv1/v2 router drops IGMPv3 reports as an unknown type, as a real RFC 2236 router
  *       does, so all routers of the link agree; hosts fall back to older reports when they hear its
  *       queries (§7.2.1). An IGMPv1 router likewise drops leaves (§7.3.1). An IGMPv2 router stops
