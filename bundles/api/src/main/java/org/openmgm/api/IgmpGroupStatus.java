@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param v1HostTimer time left on the IGMPv1 host present timer, zero if none
  * @param v2HostTimer time left on the IGMPv2 host present timer, zero if none
  * @param sources its source records
+ * @param lastReporter the sender of the last report for the group, 0.0.0.0 if none
+ *     (mgmdRouterCacheLastReporter)
+ * @param upTime how long the group has been joined (mgmdRouterCacheUpTime)
  */
 public record IgmpGroupStatus(InterfaceId ifId, InetAddress group, FilterMode mode, Duration groupTimer,
                               int compatibilityVersion, Duration v1HostTimer, Duration v2HostTimer,
-                              List<Source> sources) {
+                              List<Source> sources, InetAddress lastReporter, Duration upTime) {
 
     /**
      * One source record.
@@ -54,6 +57,8 @@ public record IgmpGroupStatus(InterfaceId ifId, InetAddress group, FilterMode mo
         Objects.requireNonNull(groupTimer, "groupTimer");
         Objects.requireNonNull(v1HostTimer, "v1HostTimer");
         Objects.requireNonNull(v2HostTimer, "v2HostTimer");
+        Objects.requireNonNull(lastReporter, "lastReporter");
+        Objects.requireNonNull(upTime, "upTime");
         sources = List.copyOf(sources);
     }
 }

@@ -100,6 +100,11 @@ final class GroupTable {
         }
     }
 
+    /** What was last announced of every joined group, in address order (to feed a new listener). */
+    List<IgmpGroup> announcedJoined() {
+        return groups.values().stream().map(GroupState::published).filter(g -> g != null && g.isJoined()).toList();
+    }
+
     List<GroupView> views() {
         int version = ctx.config().version();
         return groups.values().stream().map(g -> g.view(version)).toList();

@@ -37,7 +37,9 @@ public final class IgmpCounters {
         /** A group's source limit was reached. */
         SOURCE_LIMIT,
         /** A link-local group 224.0.0.x, which is never routed (RFC 4541, RFC 2236 §6). */
-        LINK_LOCAL_GROUP
+        LINK_LOCAL_GROUP,
+        /** More arrived than the IGMP thread could take (a flood): dropped before decoding. */
+        OVERLOAD
     }
 
     /** What was received or sent. */

@@ -265,6 +265,16 @@ public final class IgmpInterfaceRouter {
     }
 
     /**
+     * What the port was last told of every group that is joined: the state a listener that
+     * appears now must be fed so that the changes that follow make sense to it.
+     *
+     * @return the announced groups in group address order
+     */
+    public List<org.openmgm.spi.IgmpGroup> announcedGroups() {
+        return table.announcedJoined();
+    }
+
+    /**
      * The group records, for operators.
      *
      * @return snapshots in group address order
