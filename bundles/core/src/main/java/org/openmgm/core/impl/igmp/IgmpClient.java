@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -216,7 +217,11 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
     private void schedule() {
         pending.set(true);
         if (!draining.get()) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                log.debug("IGMP client stopped; change not applied");   // the MGM forgets IGMP anyway
+            }
         }
     }
 

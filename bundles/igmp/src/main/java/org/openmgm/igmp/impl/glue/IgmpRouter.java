@@ -170,9 +170,9 @@ public class IgmpRouter implements IgmpService, InterfaceListener {
         IgmpInterfaceSettings want = configs.values().stream().filter(s -> s.interfaceName().equals(name))
                 .findFirst().orElse(null);
         Optional<NetworkInterfaceInfo> info = want == null ? Optional.empty() : directory.byName(name);
-        String problem = want == null ? null : info.map(IgmpRouter::unusable).orElse("it does not exist");
+        String problem = want == null ? null : info.isEmpty() ? "it does not exist" : unusable(info.get());
         IgmpPort port = running.get(name);
-        if (port != null && (problem != null || !sameIdentity(port.link, info.get()))) {
+        if (port != null && (want == null || problem != null || !sameIdentity(port.link, info.get()))) {
             stopPort(port);
             port = null;
         }
