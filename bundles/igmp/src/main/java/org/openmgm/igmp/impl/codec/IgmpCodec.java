@@ -165,6 +165,17 @@ public final class IgmpCodec {
 
     /** A membership query of any version (RFC 3376 §4.1, §7.1; RFC 2236 §2; RFC 1112). */
     private static MembershipQuery query(byte[] b, int off, int len) throws MalformedIgmpException {
+        // Lengths first (§7.1): 8 octets is IGMPv1/v2, 12 or more IGMPv3, anything between is malformed.
+        if (len > HEADER && len < V3_QUERY_HEADER) {
+            throw new MalformedIgmpException(BAD_LENGTH, "query of " + len
+                    + " octets: IGMPv1/v2 queries have 8, IGMPv3 queries at least 12 (RFC 3376 §7.1)");
+        }
+        int count = len == HEADER ? 0 : u16(b, off + 10);      // Number of Sources, §4.1.8
+        int needed = V3_QUERY_HEADER + 4 * count;
+        if (len > HEADER && len < needed) {
+            throw new MalformedIgmpException(BAD_LENGTH, "IGMPv3 query announces " + count
+                    + " sources at offset 10, which need " + needed + " octets; the message has " + len);
+        }
         int code = u8(b, off + 1);
         InetAddress group = address(b, off + 4);
         if (!group.isAnyLocalAddress() && !group.isMulticastAddress()) {
@@ -178,23 +189,13 @@ public final class IgmpCodec {
                     : build(() -> new MembershipQuery(2, group, V2_UNIT.multipliedBy(code), false, 0, Duration.ZERO,
                             List.of()));
         }
-        if (len < V3_QUERY_HEADER) {
-            throw new MalformedIgmpException(BAD_LENGTH, "query of " + len
-                    + " octets: IGMPv1/v2 queries have 8, IGMPv3 queries at least 12 (RFC 3376 §7.1)");
-        }
-        int flags = u8(b, off + 8);          // Resv(4) S(1) QRV(3), §4.1.4-§4.1.6
-        int qqic = u8(b, off + 9);           // §4.1.7
-        int count = u16(b, off + 10);        // Number of Sources, §4.1.8
-        int needed = V3_QUERY_HEADER + 4 * count;
-        if (len < needed) {
-            throw new MalformedIgmpException(BAD_LENGTH, "IGMPv3 query announces " + count
-                    + " sources at offset 10, which need " + needed + " octets; the message has " + len);
-        }
         if (count > 0 && group.isAnyLocalAddress()) {
             throw new MalformedIgmpException(BAD_FIELD,
                     "general query (group 0.0.0.0 at offset 4) lists " + count + " sources (RFC 3376 §4.1.9)");
         }
         List<InetAddress> sources = sources(b, off, V3_QUERY_HEADER, count, "query source");
+        int flags = u8(b, off + 8);          // Resv(4) S(1) QRV(3), §4.1.4-§4.1.6
+        int qqic = u8(b, off + 9);           // §4.1.7
         boolean s = (flags & 0x08) != 0;
         int qrv = flags & 0x07;
         return build(() -> new MembershipQuery(3, group, TimeCode.decodeMaxRespCode(code), s, qrv,

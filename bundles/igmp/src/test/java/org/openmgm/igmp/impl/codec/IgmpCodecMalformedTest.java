@@ -76,12 +76,16 @@ class IgmpCodecMalformedTest {
         byte[] q = Arrays.copyOf(hex("1164000000000000"), length);
         String msg = rejectsRaw(BAD_LENGTH, withChecksum(q));
         assertTrue(msg.contains("§7.1"), msg);
+        // The length is judged before the fields: a unicast group does not make it BAD_FIELD.
+        rejectsRaw(BAD_LENGTH, withChecksum(Arrays.copyOf(hex("116400000a000001"), length)));
     }
 
     @Test
     void aQueryTooShortForItsSourcesIsBadLength() {
         rejects(BAD_LENGTH, "110a0000 e8010607 027d 0002 0a630164");          // 2 announced, 1 present
         rejects(BAD_LENGTH, "110a0000 e8010607 027d 0001");                   // 1 announced, none present
+        rejects(BAD_LENGTH, "110a0000 00000000 027d 0001");                   // general, too: length first
+        rejects(BAD_LENGTH, "110a0000 0a000001 027d 0001");                   // unicast group, too
         String msg = rejects(BAD_LENGTH, "110a0000 e8010607 027d ffff 0a630164");
         assertTrue(msg.contains("65535 sources") && msg.contains("262152 octets"), msg);
     }
