@@ -86,6 +86,31 @@ class LauncherIT {
     }
 
     @Test
+    void igmpRunsWhereConfiguredAndRefusesABadConfigurationByName() throws Exception {
+        try (RouterProcess router = RouterProcess.start(DIST, work.resolve("openmgm"), JAVA_25, "--console", "stdin")) {
+            router.await("OpenMGM ready in", START);
+            Path home = router.home();
+            router.command("scr:list");
+            router.await("State:ACTIVE, PID\\(s\\): \\[org.openmgm.igmp.router\\]", STEP);
+
+            Files.writeString(home.resolve("etc/org.openmgm.forwarding.sim.cfg"),
+                    "interfaces = sim101 101 10.0.101.1/24, sim102 102 10.0.102.1/24\n");
+            Files.copy(home.resolve("examples/org.openmgm.igmp-sim101.cfg"),
+                    home.resolve("etc/org.openmgm.igmp-sim101.cfg"), StandardCopyOption.REPLACE_EXISTING);
+            router.await("IGMPv3 running on sim101 \\(10.0.101.1/24\\)", STEP);
+            router.await("igmp\\(10/0\\) took if101: UNOWNED -> IGMP_ONLY", STEP);
+
+            Files.writeString(home.resolve("etc/org.openmgm.igmp-sim102.cfg"), "interface = sim102\nversion = 9\n");
+            router.await("Invalid configuration .*\\(interface sim102\\): version = '9': must be between 1 and 3", STEP);
+
+            Files.delete(home.resolve("etc/org.openmgm.igmp-sim101.cfg"));
+            router.await("IGMP stopped on sim101", STEP);
+            router.await("igmp\\(10/0\\) released if101: IGMP_ONLY -> UNOWNED", STEP);
+            assertEquals(0, router.terminate(STEP));
+        }
+    }
+
+    @Test
     void helpExplainsUsage() throws Exception {
         Process p = new ProcessBuilder(DIST.resolve("bin/openmgm").toString(), "--help").redirectErrorStream(true).start();
         p.getOutputStream().close();

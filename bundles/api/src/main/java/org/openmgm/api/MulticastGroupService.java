@@ -83,6 +83,16 @@ public interface MulticastGroupService {
     List<Membership> memberships();
 
     /**
+     * Returns the most recent callbacks the MGM made, oldest first: its flight recorder, which
+     * keeps the last {@code callbacks.journalSize} (default 1024) callbacks of every protocol.
+     *
+     * @param maxEntries the most records to return, from the newest back
+     * @return an immutable snapshot
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if {@code maxEntries} is negative
+     */
+    List<CallbackRecord> recentCallbacks(int maxEntries);
+
+    /**
      * Returns one MFE (spec §3.9).
      *
      * @param source the source

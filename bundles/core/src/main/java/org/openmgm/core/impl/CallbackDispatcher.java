@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.openmgm.api.CallbackRecord;
 import org.openmgm.spi.MulticastRoutingProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,23 @@ final class CallbackDispatcher {
 
     private volatile long slowNanos;
     private final Watchdog watchdog;
+    private volatile CallbackJournal journal;
 
-    CallbackDispatcher(long slowMillis, Watchdog watchdog) {
+    CallbackDispatcher(long slowMillis, Watchdog watchdog, int journalSize) {
         this.watchdog = watchdog;
+        this.journal = new CallbackJournal(journalSize);
         setSlowMillis(slowMillis);
+    }
+
+    /** Replaces the flight recorder when its configured size changed (its records are dropped). */
+    void setJournalSize(int size) {
+        if (size != journal.capacity()) {
+            journal = new CallbackJournal(size);
+        }
+    }
+
+    CallbackJournal journal() {
+        return journal;
     }
 
     void setSlowMillis(long slowMillis) {
@@ -58,14 +72,18 @@ final class CallbackDispatcher {
         if (!to.implementsCallback(kind)) {
             return fallback;                  // a null slot ([RES Q23])
         }
+        long startMillis = System.currentTimeMillis();
         if (to.stuck) {
             to.counters.skipped(kind);
+            journal.record(to.id, kind, subject, startMillis, 0, CallbackRecord.Outcome.SKIPPED);
             return fallback;
         }
         long start = System.nanoTime();
         Watchdog.InFlight inFlight = watchdog.enter(to, kind, start);
+        CallbackRecord.Outcome outcome = CallbackRecord.Outcome.THREW;
         try {
             R result = call.apply(to.protocol);
+            outcome = CallbackRecord.Outcome.RETURNED;
             to.counters.delivered(kind);
             return result != null ? result : fallback;
         } catch (VirtualMachineError e) {
@@ -77,6 +95,7 @@ final class CallbackDispatcher {
         } finally {
             watchdog.exit(inFlight);
             long took = System.nanoTime() - start;
+            journal.record(to.id, kind, subject, startMillis, took, outcome);
             if (took > slowNanos) {
                 to.counters.slow(kind);
                 log.warn("Callback {}({}) of protocol {} took {} ms (budget {} ms); callbacks must not block",

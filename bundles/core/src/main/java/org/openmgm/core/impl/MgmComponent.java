@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.openmgm.api.CallbackRecord;
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.InterfaceOwnership;
 import org.openmgm.api.Membership;
@@ -201,6 +202,11 @@ public final class MgmComponent implements MulticastGroupService, MulticastRoute
     @Override
     public Optional<RegisteredProtocol> protocol(ProtocolId id) {
         return mgm.protocol(id);
+    }
+
+    @Override
+    public List<CallbackRecord> recentCallbacks(int maxEntries) {
+        return mgm.recentCallbacks(maxEntries);
     }
 
     @Override

@@ -19,10 +19,11 @@ import org.openmgm.api.ProtocolId;
  * @param stallCallbackMillis callbacks running longer are declared stuck (their protocol skipped)
  * @param maxMfes the most MFEs the MGM keeps; 0 = no limit
  * @param maxMemberships the most membership entries; 0 = no limit ({@code NOT_ENOUGH_MEMORY} beyond)
+ * @param callbackJournalSize how many recent callbacks the flight recorder keeps; 0 = none
  */
 public record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean wrongIfAlertsEnabled,
                    long wrongIfMinIntervalMs, boolean revalidateOnRouteChange, long slowCallbackMillis,
-                   long stallCallbackMillis, long maxMfes, long maxMemberships) {
+                   long stallCallbackMillis, long maxMfes, long maxMemberships, int callbackJournalSize) {
 
     static final String PID = "org.openmgm.core";
     static final String IGMP_PROTOCOL_ID = "igmp.protocolId";
@@ -34,9 +35,10 @@ public record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean
     static final String STALL_CALLBACK_MS = "callbacks.stallMs";
     static final String MAX_MFES = "limits.maxMfes";
     static final String MAX_MEMBERSHIPS = "limits.maxMemberships";
+    static final String JOURNAL_SIZE = "callbacks.journalSize";
 
     public static final MgmSettings DEFAULTS = new MgmSettings(ProtocolId.IGMP_PROTOCOL, 900, true, 1000, true, 500, 5000,
-            0, 0);
+            0, 0, 1024);
 
     /**
      * Reads the settings from configuration properties.
@@ -56,6 +58,7 @@ public record MgmSettings(int igmpProtocolId, long mfeDefaultTimeoutSec, boolean
                 r.longValue(SLOW_CALLBACK_MS, previous.slowCallbackMillis(), 1, 3_600_000),
                 r.longValue(STALL_CALLBACK_MS, previous.stallCallbackMillis(), 10, 3_600_000),
                 r.longValue(MAX_MFES, previous.maxMfes(), 0, Long.MAX_VALUE),
-                r.longValue(MAX_MEMBERSHIPS, previous.maxMemberships(), 0, Long.MAX_VALUE));
+                r.longValue(MAX_MEMBERSHIPS, previous.maxMemberships(), 0, Long.MAX_VALUE),
+                r.intValue(JOURNAL_SIZE, previous.callbackJournalSize(), 0, 1_000_000));
     }
 }

@@ -87,7 +87,8 @@ public final class MulticastGroupManager extends MgmReadSide {
         MgmSettings settings = s.settings;
         this.watchdog = new Watchdog(settings.stallCallbackMillis(), this::eventThreadStalled,
                 this::eventThreadRecovered);
-        this.dispatcher = new CallbackDispatcher(settings.slowCallbackMillis(), watchdog);
+        this.dispatcher = new CallbackDispatcher(settings.slowCallbackMillis(), watchdog,
+                settings.callbackJournalSize());
         this.mfes = new MfeOps(s, this::applyLifetime);
         this.memberships = new MembershipOps(s, mfes);
         this.ownership = new OwnershipOps(s, memberships, mfes);
@@ -121,6 +122,14 @@ public final class MulticastGroupManager extends MgmReadSide {
         return mfes;
     }
 
+    @Override
+    public List<org.openmgm.api.CallbackRecord> recentCallbacks(int maxEntries) {
+        if (maxEntries < 0) {
+            throw MgmException.invalid("maxEntries must not be negative, got " + maxEntries);
+        }
+        return List.copyOf(dispatcher.journal().recent(maxEntries));
+    }
+
     Watchdog watchdog() {
         return watchdog;
     }
@@ -134,6 +143,7 @@ public final class MulticastGroupManager extends MgmReadSide {
         MgmSettings old = s.settings;
         s.settings = newSettings;
         dispatcher.setSlowMillis(newSettings.slowCallbackMillis());
+        dispatcher.setJournalSize(newSettings.callbackJournalSize());
         watchdog.setStallMillis(newSettings.stallCallbackMillis());
         if (old.igmpProtocolId() != newSettings.igmpProtocolId()) {
             log.warn("{} changed from {} to {}: it applies to protocols that register from now on",

@@ -16,11 +16,11 @@ class MgmSettingsTest {
         MgmSettings s = MgmSettings.from(Map.of("igmp.protocolId", "2", "callbacks.slowMs", 250,
                         "mfe.defaultTimeoutSec", "60", "wrongIfAlerts.enabled", "false", "wrongIfAlerts.minIntervalMs", "0",
                         "rpf.revalidateOnRouteChange", false, "callbacks.stallMs", "2000", "limits.maxMfes", "10",
-                        "limits.maxMemberships", "20"),
+                        "limits.maxMemberships", "20", "callbacks.journalSize", "64"),
                 MgmSettings.DEFAULTS, (k, v) -> {
                     throw new AssertionError(k);
                 });
-        assertEquals(new MgmSettings(2, 60, false, 0, false, 250, 2000, 10, 20), s);
+        assertEquals(new MgmSettings(2, 60, false, 0, false, 250, 2000, 10, 20, 64), s);
     }
 
     @Test

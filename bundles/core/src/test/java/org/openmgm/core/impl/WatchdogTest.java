@@ -23,7 +23,7 @@ class WatchdogTest {
         List<Thread> stalled = new CopyOnWriteArrayList<>();
         List<Thread> recovered = new CopyOnWriteArrayList<>();
         Watchdog watchdog = new Watchdog(50, stalled::add, recovered::add);
-        CallbackDispatcher dispatcher = new CallbackDispatcher(10_000, watchdog);
+        CallbackDispatcher dispatcher = new CallbackDispatcher(10_000, watchdog, 16);
         Client client = new Client(ProtocolId.of(7, 0), "slow", "b", false, new RecordingProtocol(), 0);
         client.attached();
         CountDownLatch inside = new CountDownLatch(1);
