@@ -2,7 +2,7 @@
 # OpenMGM benchmarks: builds benchmarks/target/benchmarks.jar, runs the JMH benchmarks (each
 # beside its baseline, same JVM, same run) and the memory footprint, and prints the ratios.
 #
-#   benchmarks/run.sh            all (about 2 minutes)
+#   benchmarks/run.sh            all (about 4 minutes)
 #   benchmarks/run.sh Churn      only benchmarks whose name matches
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -29,7 +29,13 @@ for name, score in sorted(results.items()):
 ratio("MembershipChurnBenchmark.mgmMembershipAddDelete", "MembershipChurnBenchmark.baselineHashMapPutRemove")
 ratio("MfeCreationBenchmark.mgmCreateMfe", "MfeCreationBenchmark.baselinePlaneAloneResolvesMiss")
 ratio("MfeCreationBenchmark.mgmCreateMfe", "MfeCreationBenchmark.baselineHashMapInsert")
+ratio("IgmpReportBenchmark.churnThroughMgm", "IgmpReportBenchmark.baselineDecodeOnly")
+ratio("IgmpReportBenchmark.churnIgmpAlone", "IgmpReportBenchmark.baselineDecodeOnly")
+ratio("IgmpReportBenchmark.refreshJoinedGroups", "IgmpReportBenchmark.baselineDecodeOnly")
 PY
 if [[ -z "$filter" || "$filter" == Memory* ]]; then
   "$java" "${flags[@]}" -Xmx6g -cp "$jar" org.openmgm.benchmarks.MemoryFootprint 1000000
+fi
+if [[ -z "$filter" || "$filter" == Igmp* ]]; then
+  "$java" "${flags[@]}" -Xmx6g -cp "$jar" org.openmgm.benchmarks.IgmpMemoryFootprint 100000 8
 fi

@@ -90,7 +90,7 @@ public record SourceGroup(Prefix source, Prefix group) implements Comparable<Sou
      */
     public static SourceGroup anySource(InetAddress group) {
         Prefix g = Prefix.host(group);
-        return new SourceGroup(new Prefix(wildcardOf(group), 0), g);
+        return new SourceGroup(anySourceOf(group), g);
     }
 
     /**
@@ -194,9 +194,17 @@ public record SourceGroup(Prefix source, Prefix group) implements Comparable<Sou
         return b.length == 4 && b[0] == -1 && b[1] == -1 && b[2] == -1 && b[3] == -1;
     }
 
-    private static InetAddress wildcardOf(InetAddress sameFamily) {
+    private static final Prefix ANY_SOURCE_V4 = new Prefix(wildcardOf(4), 0);
+    private static final Prefix ANY_SOURCE_V6 = new Prefix(wildcardOf(16), 0);
+
+    /** The source prefix of (*,G) in the group's family; shared, since keys are made per packet. */
+    private static Prefix anySourceOf(InetAddress group) {
+        return group instanceof java.net.Inet4Address ? ANY_SOURCE_V4 : ANY_SOURCE_V6;
+    }
+
+    private static InetAddress wildcardOf(int length) {
         try {
-            return InetAddress.getByAddress(new byte[sameFamily.getAddress().length]);
+            return InetAddress.getByAddress(new byte[length]);
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
         }

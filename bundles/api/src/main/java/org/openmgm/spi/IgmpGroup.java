@@ -37,9 +37,13 @@ public record IgmpGroup(InetAddress group, FilterMode mode, Set<InetAddress> sou
         if (compatibilityVersion < 1 || compatibilityVersion > 3) {
             throw new IllegalArgumentException("IGMP version must be 1 to 3, got " + compatibilityVersion);
         }
-        TreeSet<InetAddress> sorted = new TreeSet<>((a, b) -> Prefix.host(a).compareTo(Prefix.host(b)));
-        sorted.addAll(sources);
-        sources = Collections.unmodifiableSet(sorted);
+        if (sources.isEmpty()) {
+            sources = Set.of();                         // the common EXCLUDE {} and the leave
+        } else {
+            TreeSet<InetAddress> sorted = new TreeSet<>((a, b) -> Prefix.host(a).compareTo(Prefix.host(b)));
+            sorted.addAll(sources);
+            sources = Collections.unmodifiableSet(sorted);
+        }
     }
 
     /**

@@ -108,7 +108,12 @@ public record NetworkInterfaceInfo(InterfaceId id, String name, boolean up, bool
      * @return {@code true} if some configured subnet holds it
      */
     public boolean onLink(InetAddress a) {
-        return addresses.stream().anyMatch(x -> x.onSubnet(a));
+        for (Address x : addresses) {                 // per received packet: no stream
+            if (x.onSubnet(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -118,6 +123,11 @@ public record NetworkInterfaceInfo(InterfaceId id, String name, boolean up, bool
      * @return {@code true} for a configured address
      */
     public boolean isOwnAddress(InetAddress a) {
-        return addresses.stream().anyMatch(x -> x.address().equals(a));
+        for (Address x : addresses) {
+            if (x.address().equals(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

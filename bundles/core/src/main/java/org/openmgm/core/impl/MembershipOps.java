@@ -20,6 +20,8 @@ import org.openmgm.core.impl.util.Ipv4;
  */
 final class MembershipOps {
 
+    private static final int[] NONE = new int[0];
+
     private final MgmState s;
     private final MfeOps mfes;
 
@@ -70,6 +72,9 @@ final class MembershipOps {
 
     /** The sources of an exclusion: unicast IPv4 addresses, returned sorted without duplicates. */
     static int[] checkSources(Set<InetAddress> sources) {
+        if (sources.isEmpty()) {
+            return NONE;
+        }
         int[] out = new int[sources.size()];
         int n = 0;
         for (InetAddress a : sources) {

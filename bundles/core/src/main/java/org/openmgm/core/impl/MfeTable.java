@@ -62,6 +62,11 @@ final class MfeTable {
             MfeEntry e = get(membershipKey);
             return e == null ? List.of() : List.of(e);
         }
+        probe.key = Ipv4.key(0, group);
+        MfeEntry first = entries.ceiling(probe);
+        if (first == null || first.group() != group) {
+            return List.of();                            // no MFE of the group: the usual case
+        }
         List<MfeEntry> ofGroup = new ArrayList<>();
         // A fresh key object: a view keeps its bound, which the shared probe would change under it.
         for (MfeEntry e : entries.tailSet(new MfeEntry(Ipv4.key(0, group)), true)) {

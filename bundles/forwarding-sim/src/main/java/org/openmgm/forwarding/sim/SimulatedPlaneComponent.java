@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MgmException;
@@ -15,8 +16,11 @@ import org.openmgm.spi.InterfaceDirectory;
 import org.openmgm.spi.InterfaceListener;
 import org.openmgm.spi.MulticastRouteListener;
 import org.openmgm.spi.MulticastRouteLookup;
+import org.openmgm.spi.NetworkInterfaceInfo;
 import org.openmgm.spi.PacketSimulator;
 import org.openmgm.spi.ReversePath;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -45,14 +49,19 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPlaneComponent.class);
 
+    private final ComponentContext context;
+    private final Map<ServiceReference<?>, Object> proxies = new ConcurrentHashMap<>();
+
     /**
      * Creates the plane with its configured routes.
      *
+     * @param context the component context, to look the listeners up
      * @param props the configuration
      */
     @Activate
-    public SimulatedPlaneComponent(Map<String, Object> props) {
+    public SimulatedPlaneComponent(ComponentContext context, Map<String, Object> props) {
         super(Clock.systemUTC());
+        this.context = context;
         configure(props);
     }
 
@@ -67,22 +76,59 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
         replaceRoutes(parseRoutes(props.get("routes")));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindInterfaceListener(InterfaceListener listener) {
-        addInterfaceListener(listener);
+    /*
+     * The listener whiteboards bind references, not services: the MGM and the IGMP router need this
+     * plane to activate, so getting their services while this plane activates would be a cycle. The
+     * service is looked up when there is something to tell, by which time both are active.
+     */
+
+    @Reference(name = "interfaceListener", service = InterfaceListener.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindInterfaceListener(ServiceReference<InterfaceListener> ref) {
+        InterfaceListener proxy = new InterfaceListener() {
+            @Override
+            public void interfaceChanged(NetworkInterfaceInfo current) {
+                InterfaceListener l = context.locateService("interfaceListener", ref);
+                if (l != null) {
+                    l.interfaceChanged(current);
+                }
+            }
+
+            @Override
+            public void interfaceRemoved(NetworkInterfaceInfo last) {
+                InterfaceListener l = context.locateService("interfaceListener", ref);
+                if (l != null) {
+                    l.interfaceRemoved(last);
+                }
+            }
+        };
+        proxies.put(ref, proxy);
+        addInterfaceListener(proxy);
     }
 
-    void unbindInterfaceListener(InterfaceListener listener) {
-        removeInterfaceListener(listener);
+    void unbindInterfaceListener(ServiceReference<InterfaceListener> ref) {
+        if (proxies.remove(ref) instanceof InterfaceListener proxy) {
+            removeInterfaceListener(proxy);
+        }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindRouteListener(MulticastRouteListener listener) {
-        addRouteListener(listener);
+    @Reference(name = "routeListener", service = MulticastRouteListener.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRouteListener(ServiceReference<MulticastRouteListener> ref) {
+        MulticastRouteListener proxy = prefix -> {
+            MulticastRouteListener l = context.locateService("routeListener", ref);
+            if (l != null) {
+                l.routesChanged(prefix);
+            }
+        };
+        proxies.put(ref, proxy);
+        addRouteListener(proxy);
     }
 
-    void unbindRouteListener(MulticastRouteListener listener) {
-        removeRouteListener(listener);
+    void unbindRouteListener(ServiceReference<MulticastRouteListener> ref) {
+        if (proxies.remove(ref) instanceof MulticastRouteListener proxy) {
+            removeRouteListener(proxy);
+        }
     }
 
     static Map<Prefix, ReversePath> parseRoutes(Object raw) {

@@ -38,12 +38,11 @@ final class AppliedGroup {
     }
 
     /**
-     * EXCLUDE mode with the excluded sources {@code x}: the exclusions first (also when joining
-     * with none, which clears any left by a call that raced with a bracket), then the (*,G) JOIN,
+     * EXCLUDE mode with the excluded sources {@code x}: the exclusions first, then the (*,G) JOIN,
      * then the (S,G) memberships of the INCLUDE state this replaces.
      */
     boolean toExclude(ProtocolRegistration r, InterfaceId ifId, Set<InetAddress> x, Calls calls) {
-        if (!wildcard || !excluded.equals(x)) {
+        if (!excluded.equals(x)) {
             if (!calls.run(() -> r.setExcludedSources(group, ifId, x))) {
                 return false;
             }

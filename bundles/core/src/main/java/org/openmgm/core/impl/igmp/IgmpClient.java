@@ -2,9 +2,7 @@ package org.openmgm.core.impl.igmp;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,34 +56,10 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
 
     private static final Logger log = LoggerFactory.getLogger(IgmpClient.class);
 
-    /** What IGMP wants on one interface and what the MGM holds of it. Guarded by the client. */
-    private static final class Port {
-        boolean started;
-        boolean held;
-        boolean disabled;
-        boolean visit;
-        long epoch;
-        final Map<InetAddress, IgmpGroup> desired = new HashMap<>();
-        final Map<InetAddress, AppliedGroup> applied = new HashMap<>();
-        final Set<InetAddress> dirty = new LinkedHashSet<>();
-        /** Groups whose change the MGM refused (e.g. its membership limit): retried later. */
-        final Set<InetAddress> refused = new LinkedHashSet<>();
-        long lastRetryNanos;
-
-        /** The MGM no longer holds anything of ours here: redo it all. */
-        void forgetMemberships() {
-            applied.clear();
-            refused.clear();
-            dirty.addAll(desired.keySet());
-            visit = true;
-            epoch++;
-        }
-    }
-
     private static final long RETRY_NANOS = 1_000_000_000L;
 
     private final Executor executor;
-    private final Map<InterfaceId, Port> ports = new HashMap<>();
+    private final Map<InterfaceId, ClientPort> ports = new HashMap<>();
     private final ReentrantLock callLock = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -109,7 +83,7 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
     @Override
     public void interfaceStarted(InterfaceId ifId) {
         synchronized (this) {
-            Port p = ports.computeIfAbsent(ifId, x -> new Port());
+            ClientPort p = ports.computeIfAbsent(ifId, ClientPort::new);
             p.started = true;
             p.visit = true;
         }
@@ -119,7 +93,7 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
     @Override
     public void interfaceStopped(InterfaceId ifId) {
         synchronized (this) {
-            Port p = ports.get(ifId);
+            ClientPort p = ports.get(ifId);
             if (p == null) {
                 return;
             }
@@ -134,7 +108,7 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
     @Override
     public void groupChanged(InterfaceId ifId, IgmpGroup group) {
         synchronized (this) {
-            Port p = ports.computeIfAbsent(ifId, x -> new Port());
+            ClientPort p = ports.computeIfAbsent(ifId, ClientPort::new);
             if (group.isJoined()) {
                 p.desired.put(group.group(), group);
             } else {
@@ -189,7 +163,7 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
         callLock.lock();                        // waits for a call in flight, so none follows
         try {
             synchronized (this) {
-                ports.computeIfAbsent(ifId, x -> new Port()).disabled = true;
+                ports.computeIfAbsent(ifId, ClientPort::new).disabled = true;
             }
         } finally {
             callLock.unlock();
@@ -201,7 +175,7 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
         callLock.lock();
         try {
             synchronized (this) {
-                Port p = ports.computeIfAbsent(ifId, x -> new Port());
+                ClientPort p = ports.computeIfAbsent(ifId, ClientPort::new);
                 p.disabled = false;
                 p.forgetMemberships();          // IGMP keeps its hold; only memberships went
             }
@@ -232,8 +206,8 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
         }
         try {
             while (pending.getAndSet(false)) {
-                for (InterfaceId ifId : portsToVisit()) {
-                    visit(ifId);
+                for (ClientPort p : portsToVisit()) {
+                    visit(p);
                 }
             }
         } catch (RuntimeException e) {
@@ -246,72 +220,71 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
         }
     }
 
-    private synchronized List<InterfaceId> portsToVisit() {
-        List<InterfaceId> out = new ArrayList<>();
-        ports.forEach((id, p) -> {
+    private synchronized List<ClientPort> portsToVisit() {
+        List<ClientPort> out = new ArrayList<>(ports.size());
+        for (ClientPort p : ports.values()) {
             if (p.visit || !p.dirty.isEmpty() || !p.refused.isEmpty()) {
-                out.add(id);
+                out.add(p);
             }
-        });
-        out.sort(null);
+        }
+        if (out.size() > 1) {
+            out.sort((a, b) -> a.id.compareTo(b.id));
+        }
         return out;
     }
 
-    private void visit(InterfaceId ifId) {
+    /*
+     * Only the draining thread removes a port from the map, so within a drain a Port object stays
+     * the interface's; its fields are read and written under the client's monitor.
+     */
+
+    private void visit(ClientPort p) {
         ProtocolRegistration r;
         long epoch;
         boolean take;
+        boolean release;
         synchronized (this) {
-            Port p = ports.get(ifId);
             r = registration;
-            if (p == null || r == null || p.disabled) {
+            if (r == null || p.disabled) {
                 return;                         // attached or enableIgmp bring us back
             }
             p.visit = false;
             epoch = p.epoch;
-            if (!p.started) {
-                if (!p.held) {
-                    ports.remove(ifId);
-                    return;
-                }
-                take = false;
-            } else {
-                take = !p.held;
+            if (!p.started && !p.held) {
+                ports.remove(p.id);
+                return;
             }
+            take = p.started && !p.held;
+            release = !p.started;
         }
-        if (!take && !isStarted(ifId)) {
-            if (call(ifId, epoch, () -> r.releaseInterface(ifId), MgmStatus.NOT_FOUND)) {
-                forgetReleased(ifId, epoch);
+        InterfaceId ifId = p.id;
+        if (release) {
+            if (call(p, epoch, () -> r.releaseInterface(ifId), MgmStatus.NOT_FOUND)) {
+                forgetReleased(p, epoch);
             }
             return;
         }
-        if (take && call(ifId, epoch, () -> r.takeInterface(ifId), MgmStatus.ALREADY_EXISTS)) {
-            markHeld(ifId, epoch);
+        if (take && call(p, epoch, () -> r.takeInterface(ifId), MgmStatus.ALREADY_EXISTS)) {
+            markHeld(p, epoch);
         }
-        for (InetAddress g : takeDirty(ifId, epoch)) {
-            applyGroup(r, ifId, g, epoch);
+        AppliedGroup.Calls mgm = action -> call(p, epoch, action);
+        for (InetAddress g : takeDirty(p, epoch)) {
+            applyGroup(r, p, g, epoch, mgm);
         }
     }
 
-    private synchronized boolean isStarted(InterfaceId ifId) {
-        Port p = ports.get(ifId);
-        return p != null && p.started;
-    }
-
-    private synchronized void markHeld(InterfaceId ifId, long epoch) {
-        Port p = ports.get(ifId);
-        if (p != null && p.epoch == epoch) {
+    private synchronized void markHeld(ClientPort p, long epoch) {
+        if (p.epoch == epoch) {
             p.held = true;
         }
     }
 
-    private synchronized void forgetReleased(InterfaceId ifId, long epoch) {
-        Port p = ports.get(ifId);
-        if (p != null && p.epoch == epoch) {
+    private synchronized void forgetReleased(ClientPort p, long epoch) {
+        if (p.epoch == epoch) {
             p.held = false;
             p.applied.clear();                  // the MGM removed our memberships with the hold
             if (!p.started) {
-                ports.remove(ifId);
+                ports.remove(p.id);
             } else {
                 p.forgetMemberships();          // started again meanwhile: take it again
             }
@@ -322,38 +295,39 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
      * Takes the groups to bring up to date: those that changed, and once a second those the MGM
      * refused before (a refusal is not retried in a loop).
      */
-    private synchronized List<InetAddress> takeDirty(InterfaceId ifId, long epoch) {
-        Port p = ports.get(ifId);
-        if (p == null || p.disabled || p.epoch != epoch || !p.held) {
+    private synchronized List<InetAddress> takeDirty(ClientPort p, long epoch) {
+        if (p.disabled || p.epoch != epoch || !p.held) {
             return List.of();
         }
-        long now = System.nanoTime();
-        if (!p.refused.isEmpty() && now - p.lastRetryNanos >= RETRY_NANOS) {
-            p.lastRetryNanos = now;
-            p.dirty.addAll(p.refused);
-            p.refused.clear();
+        if (!p.refused.isEmpty()) {
+            long now = System.nanoTime();
+            if (now - p.lastRetryNanos >= RETRY_NANOS) {
+                p.lastRetryNanos = now;
+                p.dirty.addAll(p.refused);
+                p.refused.clear();
+            }
         }
-        List<InetAddress> out = List.copyOf(p.dirty);
+        if (p.dirty.isEmpty()) {
+            return List.of();
+        }
+        List<InetAddress> out = new ArrayList<>(p.dirty);
         p.dirty.clear();
         return out;
     }
 
     /** Brings one group's memberships on one interface to IGMP's current state. */
-    private void applyGroup(ProtocolRegistration r, InterfaceId ifId, InetAddress g, long epoch) {
+    private void applyGroup(ProtocolRegistration r, ClientPort p, InetAddress g, long epoch, AppliedGroup.Calls mgm) {
         IgmpGroup want;
         AppliedGroup have;
         synchronized (this) {
-            Port p = ports.get(ifId);
             want = p.desired.get(g);
             have = p.applied.computeIfAbsent(g, AppliedGroup::new);
         }
-        AppliedGroup.Calls mgm = action -> call(ifId, epoch, action);
         boolean done = want != null && want.mode() == FilterMode.EXCLUDE
-                ? have.toExclude(r, ifId, want.sources(), mgm)
-                : have.toInclude(r, ifId, want == null ? Set.of() : want.sources(), mgm);
+                ? have.toExclude(r, p.id, want.sources(), mgm)
+                : have.toInclude(r, p.id, want == null ? Set.of() : want.sources(), mgm);
         synchronized (this) {
-            Port p = ports.get(ifId);
-            if (p == null || p.epoch != epoch) {
+            if (p.epoch != epoch) {
                 return;                         // the MGM forgot it all meanwhile; the resync redoes it
             }
             if (!done) {
@@ -371,12 +345,11 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
      * bracket is open; returns whether it was made and succeeded (or failed with a status that
      * means the goal is reached already: ALREADY_EXISTS when taking, NOT_FOUND when releasing).
      */
-    private boolean call(InterfaceId ifId, long epoch, Runnable action, MgmStatus... goalReached) {
+    private boolean call(ClientPort p, long epoch, Runnable action, MgmStatus... goalReached) {
         callLock.lock();
         try {
             synchronized (this) {
-                Port p = ports.get(ifId);
-                if (p == null || p.epoch != epoch || p.disabled) {
+                if (p.epoch != epoch || p.disabled) {
                     return false;
                 }
             }
@@ -384,14 +357,16 @@ public class IgmpClient implements IgmpMembershipListener, MulticastRoutingProto
             action.run();
             return true;
         } catch (MgmException e) {
-            if (Arrays.asList(goalReached).contains(e.status())) {
-                return true;
+            for (MgmStatus fine : goalReached) {
+                if (e.status() == fine) {
+                    return true;
+                }
             }
             refused.increment();
             if (e.status() == MgmStatus.CAN_NOT_COMPLETE) {
-                log.debug("IGMP on {}: {}", ifId, e.getMessage());
+                log.debug("IGMP on {}: {}", p.id, e.getMessage());
             } else {
-                log.warn("IGMP on {}: the MGM refused a change: {}", ifId, e.getMessage());
+                log.warn("IGMP on {}: the MGM refused a change: {}", p.id, e.getMessage());
             }
             return false;
         } finally {

@@ -10,6 +10,7 @@ import org.openmgm.api.ProtocolId;
 import org.openmgm.spi.IgmpMembershipListener;
 import org.openmgm.spi.MgmProtocol;
 import org.openmgm.spi.MulticastRoutingProtocol;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,10 +32,11 @@ public final class IgmpClientComponent extends IgmpClient {
     /**
      * Activates the client once the IGMP router runs.
      *
-     * @param igmp the IGMP router's service, whose presence this component follows
+     * @param igmp the IGMP router's service, whose presence this component follows (a reference
+     *     only: getting the service would make a cycle, since the router calls this listener)
      */
     @Activate
-    public IgmpClientComponent(@Reference(name = "igmp") IgmpService igmp) {
+    public IgmpClientComponent(@Reference(name = "igmp", service = IgmpService.class) ServiceReference<IgmpService> igmp) {
         this(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "mgm-igmp-client");
             t.setDaemon(true);

@@ -22,13 +22,15 @@ public enum RecordType {
     }
 
     /** The wire value. */
+    private static final RecordType[] VALUES = values();     // values() copies: once, not per record
+
     public int code() {
         return code;
     }
 
     /** The record type of a wire value, or {@code null} for an unknown one (which receivers ignore, §4.2.12). */
     public static RecordType of(int code) {
-        for (RecordType t : values()) {
+        for (RecordType t : VALUES) {
             if (t.code == code) {
                 return t;
             }

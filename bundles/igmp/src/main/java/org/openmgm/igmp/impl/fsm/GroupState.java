@@ -36,11 +36,11 @@ final class GroupState {
     private FilterMode mode = FilterMode.INCLUDE;
 
     /** RFC 3376 §6.2.1 group timer. Runs only in EXCLUDE mode; its expiry switches modes (§6.5). */
-    private ScheduledFuture<?> groupTimer;
+    private final LazyTimer groupTimer;
     /** RFC 3376 §7.3.2 IGMPv1 Host Present timer, Older Host Present Interval (§8.13) after a v1 report. */
-    private ScheduledFuture<?> v1HostPresentTimer;
+    private final LazyTimer v1HostPresentTimer;
     /** RFC 3376 §7.3.2 IGMPv2 Host Present timer, Older Host Present Interval (§8.13) after a v2 report. */
-    private ScheduledFuture<?> v2HostPresentTimer;
+    private final LazyTimer v2HostPresentTimer;
     /** RFC 3376 §6.6.3: the next retransmission of this group's specific queries, LMQI after the last one. */
     private ScheduledFuture<?> retransmitTimer;
     /** RFC 3376 §6.6.3.1: how many more group-specific queries to send. */
@@ -55,6 +55,9 @@ final class GroupState {
         this.ctx = ctx;
         this.settle = settle;
         this.since = ctx.clock.instant();
+        this.groupTimer = new LazyTimer(ctx, this::groupTimerFired);
+        this.v1HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(1));
+        this.v2HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(2));
     }
 
     InetAddress group() {
@@ -101,14 +104,22 @@ final class GroupState {
     /** Sources with a running timer: the Include List, or in EXCLUDE mode the Requested List X. */
     Set<InetAddress> requested() {
         Set<InetAddress> x = new LinkedHashSet<>();
-        sources.values().stream().filter(SourceState::running).forEach(s -> x.add(s.address));
+        for (SourceState s : sources.values()) {
+            if (s.running()) {
+                x.add(s.address);
+            }
+        }
         return x;
     }
 
     /** Sources whose timer is zero: in EXCLUDE mode the Exclude List Y (empty in INCLUDE mode). */
     Set<InetAddress> excluded() {
         Set<InetAddress> y = new LinkedHashSet<>();
-        sources.values().stream().filter(s -> !s.running()).forEach(s -> y.add(s.address));
+        for (SourceState s : sources.values()) {
+            if (!s.running()) {
+                y.add(s.address);
+            }
+        }
         return y;
     }
 
@@ -117,12 +128,12 @@ final class GroupState {
      * the Exclude List in EXCLUDE mode and deletes it in INCLUDE mode (§6.3).
      */
     void setSourceTimer(InetAddress address, Duration value) {
-        SourceState s = sources.computeIfAbsent(address, SourceState::new);
-        s.cancelTimer();
+        SourceState s = sources.computeIfAbsent(address, a -> new SourceState(a, ctx, this::sourceTimerExpired));
         if (value.isZero() || value.isNegative()) {
+            s.cancelTimer();
             zero(s);
         } else {
-            s.timer = ctx.schedule(value, () -> sourceTimerExpired(s));
+            s.timer.set(value);
         }
     }
 
@@ -148,7 +159,7 @@ final class GroupState {
     }
 
     private void zero(SourceState s) {
-        s.timer = null;
+        s.cancelTimer();
         s.retransmissionsLeft = 0;
         if (mode == FilterMode.INCLUDE) {
             sources.remove(s.address);    // §6.3: INCLUDE mode, timer zero → stop forwarding, delete the record
@@ -161,7 +172,6 @@ final class GroupState {
         if (removed || sources.get(s.address) != s) {
             return;
         }
-        s.timer = null;
         zero(s);
         expireGroupTimerIfDue();
         settle.accept(this);
@@ -170,17 +180,16 @@ final class GroupState {
     // ---- group timer (§6.2.1, §6.5) ----
 
     Duration groupTimerLeft() {
-        return InterfaceContext.left(groupTimer);
+        return groupTimer.left();
     }
 
     void setGroupTimer(Duration value) {
-        InterfaceContext.cancel(groupTimer);
-        groupTimer = ctx.schedule(value, this::groupTimerFired);
+        groupTimer.set(value);
     }
 
     /** Lowers a running group timer to {@code value} if it is higher (§6.6.1, §6.6.3.1). */
     void lowerGroupTimer(Duration value) {
-        if (groupTimer != null && groupTimerLeft().compareTo(value) > 0) {
+        if (groupTimer.running() && groupTimerLeft().compareTo(value) > 0) {
             setGroupTimer(value);
         }
     }
@@ -191,8 +200,7 @@ final class GroupState {
      * source left the group is then empty and its table deletes it. Also used by fast leave.
      */
     void expireGroupTimer() {
-        InterfaceContext.cancel(groupTimer);
-        groupTimer = null;
+        groupTimer.stop();
         groupQueriesLeft = 0;
         if (mode == FilterMode.EXCLUDE) {
             List<InetAddress> zero = new ArrayList<>(excluded());
@@ -206,7 +214,7 @@ final class GroupState {
      * them, §6.5 is applied at once so that one step, not several, is announced.
      */
     private void expireGroupTimerIfDue() {
-        if (groupTimer != null && groupTimerLeft().isZero()) {
+        if (groupTimer.running() && groupTimerLeft().isZero()) {
             expireGroupTimer();
         }
     }
@@ -215,7 +223,6 @@ final class GroupState {
         if (removed) {
             return;
         }
-        groupTimer = null;
         expireGroupTimer();
         settle.accept(this);
     }
@@ -225,11 +232,9 @@ final class GroupState {
     /** RFC 3376 §7.3.2: a v1 or v2 report sets that version's Host Present timer. */
     void olderHostPresent(int version, Duration interval) {
         if (version == 1) {
-            InterfaceContext.cancel(v1HostPresentTimer);
-            v1HostPresentTimer = ctx.schedule(interval, () -> hostPresentExpired(1));
+            v1HostPresentTimer.set(interval);
         } else {
-            InterfaceContext.cancel(v2HostPresentTimer);
-            v2HostPresentTimer = ctx.schedule(interval, () -> hostPresentExpired(2));
+            v2HostPresentTimer.set(interval);
         }
     }
 
@@ -237,21 +242,16 @@ final class GroupState {
         if (removed) {
             return;
         }
-        if (version == 1) {
-            v1HostPresentTimer = null;
-        } else {
-            v2HostPresentTimer = null;
-        }
         expireGroupTimerIfDue();    // set by the same report, it usually ends at the same instant
         settle.accept(this);        // the compatibility mode may have changed (§7.3.2)
     }
 
     /** RFC 3376 §7.3.2 Group Compatibility Mode from the host-present timers alone: 1, 2 or 3. */
     int hostCompatibility() {
-        if (!InterfaceContext.left(v1HostPresentTimer).isZero()) {
+        if (!v1HostPresentTimer.left().isZero()) {
             return 1;
         }
-        return InterfaceContext.left(v2HostPresentTimer).isZero() ? 3 : 2;
+        return v2HostPresentTimer.left().isZero() ? 3 : 2;
     }
 
     // ---- specific-query retransmission state (§6.6.3), driven by SpecificQueries ----
@@ -305,13 +305,10 @@ final class GroupState {
     /** Cancels every timer of the group and its sources; the group is dead afterwards. */
     void cancelAll() {
         removed = true;
-        InterfaceContext.cancel(groupTimer);
-        InterfaceContext.cancel(v1HostPresentTimer);
-        InterfaceContext.cancel(v2HostPresentTimer);
+        groupTimer.stop();
+        v1HostPresentTimer.stop();
+        v2HostPresentTimer.stop();
         InterfaceContext.cancel(retransmitTimer);
-        groupTimer = null;
-        v1HostPresentTimer = null;
-        v2HostPresentTimer = null;
         retransmitTimer = null;
         sources.values().forEach(SourceState::cancelTimer);
     }
@@ -320,7 +317,7 @@ final class GroupState {
         List<GroupView.SourceView> list = new ArrayList<>();
         sources.values().forEach(s -> list.add(new GroupView.SourceView(s.address, s.timerLeft())));
         return new GroupView(group, mode, groupTimerLeft(), Math.min(routerVersion, hostCompatibility()),
-                InterfaceContext.left(v1HostPresentTimer), InterfaceContext.left(v2HostPresentTimer), list,
+                v1HostPresentTimer.left(), v2HostPresentTimer.left(), list,
                 lastReporter, since);
     }
 }

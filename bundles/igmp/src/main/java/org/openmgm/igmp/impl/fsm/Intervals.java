@@ -31,17 +31,18 @@ record Intervals(int robustness, Duration queryInterval, Duration queryResponseI
 
     /** GMI, §8.4: Robustness Variable × Query Interval + Query Response Interval. */
     Duration groupMembershipInterval() {
-        return queryInterval.multipliedBy(robustness).plus(queryResponseInterval);
+        // Plain long arithmetic: Duration.multipliedBy goes through BigDecimal, and this runs per report.
+        return Duration.ofNanos(queryInterval.toNanos() * robustness + queryResponseInterval.toNanos());
     }
 
     /** §8.5: Robustness Variable × Query Interval + ½ Query Response Interval. */
     Duration otherQuerierPresentInterval() {
-        return queryInterval.multipliedBy(robustness).plus(queryResponseInterval.dividedBy(2));
+        return Duration.ofNanos(queryInterval.toNanos() * robustness + queryResponseInterval.toNanos() / 2);
     }
 
     /** LMQT, §8.10: Last Member Query Interval × Last Member Query Count. */
     Duration lastMemberQueryTime() {
-        return lastMemberQueryInterval.multipliedBy(lastMemberQueryCount);
+        return Duration.ofNanos(lastMemberQueryInterval.toNanos() * lastMemberQueryCount);
     }
 
     /** §8.13: Robustness Variable × Query Interval + Query Response Interval (the GMI). */

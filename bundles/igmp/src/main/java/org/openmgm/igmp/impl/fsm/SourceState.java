@@ -2,7 +2,6 @@ package org.openmgm.igmp.impl.fsm;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One source record of a group (RFC 3376 §6.2.1): the source address, its source timer and its
@@ -14,22 +13,23 @@ final class SourceState {
     final InetAddress address;
 
     /**
-     * RFC 3376 §6.2.1 source timer. {@code null} when it is zero: in EXCLUDE mode the source is then
+     * RFC 3376 §6.2.1 source timer. Stopped when it is zero: in EXCLUDE mode the source is then
      * on the Exclude List and blocked (§6.3); in INCLUDE mode a source never stays at zero, it is
      * deleted.
      */
-    ScheduledFuture<?> timer;
+    final LazyTimer timer;
 
     /** RFC 3376 §6.6.3.2: how many more group-and-source-specific queries must carry this source. */
     int retransmissionsLeft;
 
-    SourceState(InetAddress address) {
+    SourceState(InetAddress address, InterfaceContext ctx, java.util.function.Consumer<SourceState> expired) {
         this.address = address;
+        this.timer = new LazyTimer(ctx, () -> expired.accept(this));
     }
 
     /** Time left on the source timer; zero when stopped or due. */
     Duration timerLeft() {
-        return InterfaceContext.left(timer);
+        return timer.left();
     }
 
     /** Whether the source timer runs (the source is requested, §6.3). */
@@ -38,7 +38,6 @@ final class SourceState {
     }
 
     void cancelTimer() {
-        InterfaceContext.cancel(timer);
-        timer = null;
+        timer.stop();
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.openmgm.api.IgmpGroupStatus;
 import org.openmgm.api.IgmpInterfaceStatus;
@@ -58,7 +59,7 @@ public class IgmpRouter implements IgmpService, InterfaceListener {
     private final ScheduledExecutorService thread;
     private final Clock clock;
     private final Listeners listeners = new Listeners();
-    private final Set<IgmpMembershipListener> wanted = ConcurrentHashMap.newKeySet();
+    private final Set<Object> wanted = ConcurrentHashMap.newKeySet();
 
     // On the IGMP thread only:
     private final Map<Object, IgmpInterfaceSettings> configs = new LinkedHashMap<>();
@@ -281,10 +282,25 @@ public class IgmpRouter implements IgmpService, InterfaceListener {
      * @param l the listener
      */
     public void addListener(IgmpMembershipListener l) {
-        wanted.add(l);
+        addListener(l, () -> l);
+    }
+
+    /**
+     * Adds a membership listener that is looked up only when the IGMP thread feeds it (so that a
+     * listener whose own activation needs this router is not fetched while the router activates).
+     *
+     * @param key what identifies the listener for {@link #removeListener(Object)}
+     * @param lookup finds the listener; {@code null} if it went away meanwhile
+     */
+    public void addListener(Object key, Supplier<IgmpMembershipListener> lookup) {
+        wanted.add(key);
         onThread(() -> {
-            if (!wanted.contains(l)) {
+            if (!wanted.contains(key)) {
                 return;                                     // removed before it was fed
+            }
+            IgmpMembershipListener l = lookup.get();
+            if (l == null) {
+                return;
             }
             List<IgmpPort> ports = new ArrayList<>(running.values());
             ports.sort(Comparator.comparing(IgmpPort::id));
@@ -292,18 +308,18 @@ public class IgmpRouter implements IgmpService, InterfaceListener {
                 listeners.one(l, x -> x.interfaceStarted(p.id()));
                 p.joinedGroups().forEach(g -> listeners.one(l, x -> x.groupChanged(p.id(), g)));
             }
-            listeners.add(l);
+            listeners.add(key, l);
         });
     }
 
     /**
      * Removes a membership listener; it is called no more once the call in flight, if any, returns.
      *
-     * @param l the listener
+     * @param key the listener, or the key it was added under
      */
-    public void removeListener(IgmpMembershipListener l) {
-        wanted.remove(l);
-        listeners.remove(l);
+    public void removeListener(Object key) {
+        wanted.remove(key);
+        listeners.remove(key);
     }
 
     // ---------------------------------------------------------------- IgmpService

@@ -9,6 +9,8 @@ import org.openmgm.spi.IgmpMembershipListener;
 import org.openmgm.spi.IgmpPacketIo;
 import org.openmgm.spi.InterfaceDirectory;
 import org.openmgm.spi.InterfaceListener;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,22 +34,26 @@ public final class IgmpRouterComponent extends IgmpRouter {
     /** The PID that chooses the plane's services. */
     public static final String PID = "org.openmgm.igmp.router";
 
+    private final ComponentContext context;
     private final ScheduledThreadPoolExecutor thread;
 
     /**
      * Starts the router.
      *
+     * @param context the component context, to look the listeners up
      * @param io the packet I/O (target {@code packetIo.target})
      * @param directory the interfaces (target {@code interfaces.target})
      */
     @Activate
-    public IgmpRouterComponent(@Reference(name = "packetIo") IgmpPacketIo io,
+    public IgmpRouterComponent(ComponentContext context, @Reference(name = "packetIo") IgmpPacketIo io,
                                @Reference(name = "interfaces") InterfaceDirectory directory) {
-        this(io, directory, newThread());
+        this(context, io, directory, newThread());
     }
 
-    private IgmpRouterComponent(IgmpPacketIo io, InterfaceDirectory directory, ScheduledThreadPoolExecutor thread) {
+    private IgmpRouterComponent(ComponentContext context, IgmpPacketIo io, InterfaceDirectory directory,
+                                ScheduledThreadPoolExecutor thread) {
         super(io, directory, thread, Clock.systemUTC());
+        this.context = context;
         this.thread = thread;
         start();
     }
@@ -62,13 +68,19 @@ public final class IgmpRouterComponent extends IgmpRouter {
         return t;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindListener(IgmpMembershipListener listener) {
-        addListener(listener);
+    /*
+     * The listener whiteboard binds references, not services: the MGM's IGMP client follows this
+     * router's service, so getting it while this router activates would be a cycle. It is looked
+     * up when the IGMP thread feeds it, by which time this router is active.
+     */
+    @Reference(name = "listener", service = IgmpMembershipListener.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(ServiceReference<IgmpMembershipListener> ref) {
+        addListener(ref, () -> context.locateService("listener", ref));
     }
 
-    void unbindListener(IgmpMembershipListener listener) {
-        removeListener(listener);
+    void unbindListener(ServiceReference<IgmpMembershipListener> ref) {
+        removeListener(ref);
     }
 
     @Deactivate

@@ -20,15 +20,19 @@ final class Listeners {
 
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
-    private final List<IgmpMembershipListener> listeners = new CopyOnWriteArrayList<>();
-    private final LongAdder failures = new LongAdder();
-
-    void add(IgmpMembershipListener l) {
-        listeners.add(l);
+    /** A listener and the key it was added under (itself, or its service reference). */
+    private record Entry(Object key, IgmpMembershipListener listener) {
     }
 
-    void remove(IgmpMembershipListener l) {
-        listeners.remove(l);
+    private final List<Entry> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder failures = new LongAdder();
+
+    void add(Object key, IgmpMembershipListener l) {
+        listeners.add(new Entry(key, l));
+    }
+
+    void remove(Object key) {
+        listeners.removeIf(e -> e.key().equals(key));
     }
 
     void interfaceStarted(InterfaceId ifId) {
@@ -58,8 +62,8 @@ final class Listeners {
     }
 
     private void each(Consumer<IgmpMembershipListener> call) {
-        for (IgmpMembershipListener l : listeners) {
-            isolated(l, call, failures);
+        for (Entry e : listeners) {
+            isolated(e.listener(), call, failures);
         }
     }
 
