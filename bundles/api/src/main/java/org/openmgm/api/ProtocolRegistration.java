@@ -181,6 +181,27 @@ public interface ProtocolRegistration {
     void setExcludedSources(InetAddress group, InterfaceId ifId, Set<InetAddress> sources);
 
     /**
+     * Creates the MFE (S,G) now, as the first packet from S to G would (spec §5.8: the multicast
+     * view's route for S and G proposes the incoming interface, its owner's RPF callback decides,
+     * the components with candidate interfaces get creation alerts, the entry is installed in the
+     * forwarding plane and announced) — an OpenMGM extension (A10) for protocols that know their
+     * flows in advance, such as static routes with a source, so that the forwarding plane holds the
+     * entry before any packet arrives. The callbacks run on the calling thread before the call
+     * returns.
+     *
+     * @param source the source, a unicast address
+     * @param group the group, a multicast address
+     * @param lifetime how long the entry lives; {@link java.time.Duration#ZERO}: it does not age
+     * @return the entry as installed, or the existing entry (unchanged) if there is one
+     * @throws MgmException {@link MgmStatus#INVALID_PARAMETER} if this handle is invalid, an
+     *     argument is null or malformed, or the lifetime is negative; {@link MgmStatus#NOT_FOUND}
+     *     if the multicast view has no route for the source; {@link MgmStatus#NOT_ENOUGH_MEMORY}
+     *     if the configured MFE limit is reached; {@link MgmStatus#CAN_NOT_COMPLETE} if the MGM is
+     *     stopping or ownership kept changing under the creation
+     */
+    Mfe createMfe(InetAddress source, InetAddress group, java.time.Duration lifetime);
+
+    /**
      * Changes the upstream neighbour of an MFE (spec §3.14, [RES Q37]); nothing else changes, no
      * callback is delivered and the forwarding plane is not reprogrammed.
      *

@@ -28,4 +28,17 @@ public interface MulticastRouteLookup {
      * @return the reverse path, or empty when this view has no route toward it
      */
     Optional<ReversePath> lookup(InetAddress source);
+
+    /**
+     * Returns the reverse path for data from a source to a group. The MGM asks this form, so that a
+     * view can route by group too — static multicast routes such as {@code (*, 239.1.0.0/16) from
+     * eth0} — ; the default ignores the group.
+     *
+     * @param source a unicast address
+     * @param group the multicast group the data is sent to
+     * @return the reverse path, or empty when this view has no route for it
+     */
+    default Optional<ReversePath> lookup(InetAddress source, InetAddress group) {
+        return lookup(source);
+    }
 }

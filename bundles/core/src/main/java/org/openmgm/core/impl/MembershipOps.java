@@ -137,7 +137,7 @@ final class MembershipOps {
         }
         Client component = s.componentOf(e);
         List<Client> recipients = sg.kind() == SourceGroup.Kind.SOURCE_GROUP
-                ? AlertRules.sourceJoin(before, component, s.ownerToward(Ipv4.source(key)))
+                ? AlertRules.sourceJoin(before, component, s.ownerToward(Ipv4.source(key), Ipv4.group(key)))
                 : AlertRules.wildcardJoin(before, after, component, c, s.clients.values());
         for (Client r : recipients) {                                    // §4.4.3 membership alerts
             out.add(r, CallbackKind.JOIN_ALERT, sg, p -> p.joinAlert(sg, true));
@@ -158,7 +158,7 @@ final class MembershipOps {
         }
         Client component = s.componentOf(e);
         List<Client> recipients = sg.kind() == SourceGroup.Kind.SOURCE_GROUP
-                ? AlertRules.sourcePrune(before, after, component, s.ownerToward(Ipv4.source(key)))
+                ? AlertRules.sourcePrune(before, after, component, s.ownerToward(Ipv4.source(key), Ipv4.group(key)))
                 : AlertRules.wildcardPrune(before, after, component, c, s.clients.values());
         java.time.Duration proposed = java.time.Duration.ofSeconds(s.settings.mfeDefaultTimeoutSec());
         for (Client r : recipients) {                                    // §4.5.3, interface = ifId ([RES Q42])

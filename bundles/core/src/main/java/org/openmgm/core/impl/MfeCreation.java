@@ -2,12 +2,16 @@ package org.openmgm.core.impl;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 import org.openmgm.api.InterfaceId;
+import org.openmgm.api.Mfe;
+import org.openmgm.api.MgmException;
+import org.openmgm.api.MgmStatus;
 import org.openmgm.api.RouteInfo;
 import org.openmgm.api.SourceGroup;
 import org.openmgm.core.impl.util.Ipv4;
@@ -35,9 +39,15 @@ final class MfeCreation {
     private static final Logger log = LoggerFactory.getLogger(MfeCreation.class);
     private static final int MAX_ATTEMPTS = 5;
 
-    /** One flow to create: what the plane reported. */
-    record Miss(InterfaceId arrival, InetAddress source, InetAddress group, long key, ByteBuffer header) {
+    /**
+     * One flow to create: what the plane reported, or what a protocol asked for ({@code proactive},
+     * OpenMGM A10: no packet arrived, so there is no arrival interface to be wrong).
+     */
+    record Miss(InterfaceId arrival, InetAddress source, InetAddress group, long key, ByteBuffer header,
+                boolean proactive) {
     }
+
+    private static final ByteBuffer NO_HEADER = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final MgmState s;
     private final MfeOps mfes;
@@ -82,6 +92,45 @@ final class MfeCreation {
         }
     }
 
+    /**
+     * Creates an MFE now, as its first packet would (OpenMGM A10), on the calling thread: the
+     * arrival interface is the route toward the source, the callbacks are those of §5.8. Returns
+     * the entry (an existing one unchanged).
+     */
+    Mfe createNow(InetAddress source, InetAddress group, Duration lifetime) {
+        long key = Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group));
+        InterfaceId toward;
+        s.lock.lock();
+        try {
+            MfeEntry existing = s.mfes.get(key);
+            if (existing != null) {
+                return mfes.toApi(existing, s.now());
+            }
+            if (s.settings.maxMfes() > 0 && s.mfes.size() >= s.settings.maxMfes()) {
+                throw new MgmException(MgmStatus.NOT_ENOUGH_MEMORY, "MFE limit " + s.settings.maxMfes() + " reached ("
+                        + MgmSettings.MAX_MFES + ")");
+            }
+            toward = s.routeToward(source, group).map(ReversePath::incoming).orElseThrow(() -> new MgmException(
+                    MgmStatus.NOT_FOUND, "no route toward " + source.getHostAddress() + " for "
+                    + group.getHostAddress() + " in the multicast view"));
+        } finally {
+            s.lock.unlock();
+        }
+        create(new Miss(toward, source, group, key, NO_HEADER, true));
+        s.lock.lock();
+        try {
+            MfeEntry m = s.mfes.get(key);
+            if (m == null) {
+                throw new MgmException(MgmStatus.CAN_NOT_COMPLETE, "the MFE for (" + source.getHostAddress() + ", "
+                        + group.getHostAddress() + ") could not be created (ownership kept changing or the MGM stops)");
+            }
+            mfes.setLifetime(m, lifetime);
+            return mfes.toApi(m, s.now());
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
     /** One pass; {@code false} if an ownership change overtook it and it must start over. */
     private boolean attempt(Miss miss, SourceGroup sg) {
         ReversePath proposed;
@@ -105,7 +154,7 @@ final class MfeCreation {
             }
             epoch = s.ownershipEpoch;
             // §5.8 step 2: the multicast view; no route → the arrival interface ([RES Q11]).
-            proposed = s.routeToward(miss.source())
+            proposed = s.routeToward(miss.source(), miss.group())
                     .orElseGet(() -> new ReversePath(miss.arrival(), MgmState.address(0), RouteInfo.NONE));
             rpfOwner = s.componentOf(s.interfaces.held(proposed.incoming()));
             if (rpfOwner == null) {                                       // step 3, [RES Q19]
@@ -158,7 +207,7 @@ final class MfeCreation {
             // Memberships may have changed during the callbacks: then the OIFs are computed afresh.
             MfeEntry m = install(miss, sg, decision, refused,
                     s.memberships.version() == membershipVersion ? cand : null, out);
-            if (!miss.arrival().equals(m.iif.id)) {
+            if (!miss.proactive() && !miss.arrival().equals(m.iif.id)) {
                 wrongIf.alert(m, miss.arrival(), header, out);           // [RES Q39]
             }
         } finally {

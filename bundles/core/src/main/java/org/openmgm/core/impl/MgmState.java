@@ -61,19 +61,19 @@ final class MgmState {
         return e == null ? null : e.component(igmpClient);
     }
 
-    /** The multicast view's reverse path toward a source. */
-    Optional<ReversePath> routeToward(int source) {
-        return routes.lookup(Ipv4.toAddress(source));
+    /** The multicast view's reverse path for data from a source to a group. */
+    Optional<ReversePath> routeToward(int source, int group) {
+        return routes.lookup(Ipv4.toAddress(source), Ipv4.toAddress(group));
     }
 
-    /** The multicast view's reverse path toward a source. */
-    Optional<ReversePath> routeToward(InetAddress source) {
-        return routes.lookup(source);
+    /** The multicast view's reverse path for data from a source to a group. */
+    Optional<ReversePath> routeToward(InetAddress source, InetAddress group) {
+        return routes.lookup(source, group);
     }
 
-    /** The component owning the interface toward a source ([RES Q11]), or {@code null}. */
-    Client ownerToward(int source) {
-        return routeToward(source).map(p -> componentOf(interfaces.held(p.incoming()))).orElse(null);
+    /** The component owning the interface toward a source for a group ([RES Q11]), or {@code null}. */
+    Client ownerToward(int source, int group) {
+        return routeToward(source, group).map(p -> componentOf(interfaces.held(p.incoming()))).orElse(null);
     }
 
     /** The distinct components with at least one interface in a key's memberships. */

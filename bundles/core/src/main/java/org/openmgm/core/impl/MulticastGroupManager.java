@@ -1,12 +1,10 @@
 package org.openmgm.core.impl;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,16 +12,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.openmgm.api.EnumerationType;
-import org.openmgm.api.GroupEnumeration;
 import org.openmgm.api.InterfaceId;
-import org.openmgm.api.MembershipFlag;
 import org.openmgm.api.MgmException;
-import org.openmgm.api.MgmStatus;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.ProtocolRegistration;
-import org.openmgm.api.SourceGroup;
-import org.openmgm.core.impl.util.Ipv4;
 import org.openmgm.spi.ForwardingPlane;
 import org.openmgm.spi.MulticastRouteListener;
 import org.openmgm.spi.MulticastRoutingProtocol;
@@ -64,6 +56,7 @@ public final class MulticastGroupManager extends MgmReadSide {
     private final PlaneEvents planeEvents;
     private final WrongInterfaceAlerts wrongIf;
     private final Registrar registrar;
+    private final ClientCalls calls;
     private ScheduledFuture<?> ticker;
 
     /**
@@ -94,7 +87,9 @@ public final class MulticastGroupManager extends MgmReadSide {
         this.ownership = new OwnershipOps(s, memberships, mfes);
         this.wrongIf = new WrongInterfaceAlerts(s);
         this.registrar = new Registrar(s, dispatcher);
-        this.planeEvents = new PlaneEvents(s, mfes, new MfeCreation(s, mfes, dispatcher, wrongIf), wrongIf,
+        MfeCreation creation = new MfeCreation(s, mfes, dispatcher, wrongIf);
+        this.calls = new ClientCalls(s, memberships, creation, dispatcher);
+        this.planeEvents = new PlaneEvents(s, mfes, creation, wrongIf,
                 dispatcher, events);
     }
 
@@ -128,6 +123,11 @@ public final class MulticastGroupManager extends MgmReadSide {
             throw MgmException.invalid("maxEntries must not be negative, got " + maxEntries);
         }
         return List.copyOf(dispatcher.journal().recent(maxEntries));
+    }
+
+    /** Membership and MFE operations of clients (spec §3.6, §3.7, §3.14, §3.15, OpenMGM A9, A10). */
+    ClientCalls calls() {
+        return calls;
     }
 
     Watchdog watchdog() {
@@ -323,95 +323,6 @@ public final class MulticastGroupManager extends MgmReadSide {
         dispatcher.deliver(out);
     }
 
-    // ---------------------------------------------------------------- membership (§3.6, §3.7), §3.14, §3.15
-
-    void addMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags) {
-        changeMembership(client, sg, ifId, flags, true);
-    }
-
-    void deleteMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags) {
-        changeMembership(client, sg, ifId, flags, false);
-    }
-
-    private void changeMembership(Client client, SourceGroup sg, InterfaceId ifId, Set<MembershipFlag> flags,
-                                  boolean add) {
-        if (sg == null || ifId == null) {
-            throw MgmException.invalid("membership needs a source/group key and an interface");
-        }
-        MembershipOps.checkFlags(flags);
-        long key = Ipv4.key(sg);
-        act(client, out -> {
-            InterfaceEntry e = memberships.checkRights(client, ifId);
-            if (add) {
-                memberships.add(client, sg, key, e, flags, out);
-            } else {
-                memberships.delete(client, sg, key, e, flags, out);
-            }
-        });
-    }
-
-    void setExcludedSources(Client client, InetAddress group, InterfaceId ifId, Set<InetAddress> sources) {
-        if (group == null || ifId == null || sources == null) {
-            throw MgmException.invalid("excluded sources need a group, an interface and a set of sources");
-        }
-        int g = MembershipOps.checkGroup(group);
-        int[] sorted = MembershipOps.checkSources(sources);
-        act(client, out -> memberships.exclude(client, memberships.checkRights(client, ifId), g, sorted, out));
-    }
-
-    void setMfeUpstreamNeighbor(Client client, InetAddress source, InetAddress group, InetAddress upstream) {
-        if (source == null || group == null || upstream == null) {
-            throw MgmException.invalid("source, group and upstream neighbour must not be null");
-        }
-        long key = Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group));
-        int neighbor = Ipv4.toInt(upstream);
-        act(client, out -> {
-            MfeEntry m = s.mfes.get(key);
-            if (m == null) {
-                throw new MgmException(MgmStatus.NOT_FOUND, "no MFE for (" + source.getHostAddress() + ", "
-                        + group.getHostAddress() + ")");
-            }
-            if (s.componentOf(m.iif) != client) {                                        // [RES Q37]
-                throw MgmException.invalid(client + " does not own the incoming interface " + m.iif.id
-                        + " of " + m);
-            }
-            m.upstream = neighbor;
-        });
-    }
-
-    /**
-     * Runs a client's change under the lock once the MGM runs and the client is active, then
-     * delivers the callbacks it collected on the calling thread, holding no lock.
-     */
-    private void act(Client client, java.util.function.Consumer<Outbox> change) {
-        Outbox out = new Outbox();
-        s.lock.lock();
-        try {
-            ensureRunning();
-            ensureActive(client);
-            change.accept(out);
-        } finally {
-            s.lock.unlock();
-        }
-        if (!out.isEmpty()) {
-            dispatcher.deliver(out);
-        }
-    }
-
-    GroupEnumeration openGroupEnumeration(Client client, EnumerationType type) {
-        if (type == null) {
-            throw MgmException.invalid("enumeration type must not be null");
-        }
-        s.lock.lock();
-        try {
-            ensureRunning();
-            ensureActive(client);
-            return new GroupEnumerationImpl(type, s.memberships.sortedKeys(), client);
-        } finally {
-            s.lock.unlock();
-        }
-    }
-
     /** Applies the lifetime a prune alert (memberDelete false) answered ([RES Q20]). */
     private void applyLifetime(MfeEntry m, Duration lifetime) {
         s.lock.lock();
@@ -453,15 +364,7 @@ public final class MulticastGroupManager extends MgmReadSide {
     // ---------------------------------------------------------------- checks
 
     private void ensureRunning() {
-        if (s.stopped) {
-            throw new MgmException(MgmStatus.CAN_NOT_COMPLETE, "the MGM is stopped");
-        }
-    }
-
-    private static void ensureActive(Client client) {
-        if (!client.isActive()) {
-            throw MgmException.invalid("registration of " + client + " is no longer valid");
-        }
+        ClientCalls.ensureRunning(s);
     }
 
     private static void requireInterface(InterfaceId ifId) {

@@ -50,7 +50,7 @@ final class PlaneEvents implements ForwardingUpcalls, MulticastRouteListener {
         }
         s.counters.upcallsNoCache.increment();
         MfeCreation.Miss miss = new MfeCreation.Miss(arrival, source, group,
-                Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group)), copy(header));
+                Ipv4.key(Ipv4.toInt(source), Ipv4.toInt(group)), copy(header), false);
         events.execute(() -> creation.create(miss));
     }
 

@@ -1,6 +1,7 @@
 package org.openmgm.core.impl;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -8,6 +9,7 @@ import org.openmgm.api.EnumerationType;
 import org.openmgm.api.GroupEnumeration;
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MembershipFlag;
+import org.openmgm.api.Mfe;
 import org.openmgm.api.ProtocolId;
 import org.openmgm.api.ProtocolRegistration;
 import org.openmgm.api.SourceGroup;
@@ -59,27 +61,32 @@ final class Registration implements ProtocolRegistration {
 
     @Override
     public void addMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags) {
-        mgm.addMembership(client, key, ifId, flags);
+        mgm.calls().addMembership(client, key, ifId, flags);
     }
 
     @Override
     public void deleteMembership(SourceGroup key, InterfaceId ifId, Set<MembershipFlag> flags) {
-        mgm.deleteMembership(client, key, ifId, flags);
+        mgm.calls().deleteMembership(client, key, ifId, flags);
     }
 
     @Override
     public void setExcludedSources(InetAddress group, InterfaceId ifId, Set<InetAddress> sources) {
-        mgm.setExcludedSources(client, group, ifId, sources);
+        mgm.calls().setExcludedSources(client, group, ifId, sources);
+    }
+
+    @Override
+    public Mfe createMfe(InetAddress source, InetAddress group, Duration lifetime) {
+        return mgm.calls().createMfe(client, source, group, lifetime);
     }
 
     @Override
     public void setMfeUpstreamNeighbor(InetAddress source, InetAddress group, InetAddress upstreamNeighbor) {
-        mgm.setMfeUpstreamNeighbor(client, source, group, upstreamNeighbor);
+        mgm.calls().setMfeUpstreamNeighbor(client, source, group, upstreamNeighbor);
     }
 
     @Override
     public GroupEnumeration openGroupEnumeration(EnumerationType type) {
-        return mgm.openGroupEnumeration(client, type);
+        return mgm.calls().openGroupEnumeration(client, type);
     }
 
     @Override

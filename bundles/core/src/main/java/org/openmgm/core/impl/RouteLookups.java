@@ -35,10 +35,10 @@ public final class RouteLookups {
         lookups.removeIf(r -> r.lookup() == lookup);
     }
 
-    Optional<ReversePath> lookup(InetAddress source) {
+    Optional<ReversePath> lookup(InetAddress source, InetAddress group) {
         for (Ranked r : lookups) {
             try {
-                Optional<ReversePath> path = r.lookup().lookup(source);
+                Optional<ReversePath> path = r.lookup().lookup(source, group);
                 if (path != null && path.isPresent()) {
                     return path;
                 }

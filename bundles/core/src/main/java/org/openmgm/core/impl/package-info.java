@@ -52,6 +52,12 @@
  *       the interface still match. Changing the set acts like FORWARD (MFE-level alerts only);
  *       deleting the (*,G) or losing the interface clears it. IGMP's INCLUDE mode is plain (S,G)
  *       memberships.</td></tr>
+ *   <tr><td>A10</td><td>The original creates MFEs only on a packet without entry (§5.8); a static
+ *       route with a source wants its entry in the kernel at once.</td><td>{@code
+ *       ProtocolRegistration.createMfe} runs the §5.8 creation at a protocol's request, with the
+ *       route toward the source as arrival interface (no wrong-interface alert), and a lifetime
+ *       (zero: it does not age). The multicast view may route by group as well ({@code
+ *       MulticastRouteLookup.lookup(source, group)}), which static (*,G) routes need.</td></tr>
  * </table>
  */
 package org.openmgm.core.impl;
