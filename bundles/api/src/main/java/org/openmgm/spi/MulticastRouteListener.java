@@ -20,4 +20,17 @@ public interface MulticastRouteListener {
      *     changed")
      */
     void routesChanged(Prefix prefix);
+
+    /**
+     * Routes for data from sources in {@code sources} to groups in {@code groups} changed — what
+     * a group-aware view ({@link MulticastRouteLookup#lookup(java.net.InetAddress,
+     * java.net.InetAddress)}) announces, so that only the MFEs of those groups are re-created. The
+     * default treats it as a change for the sources, whatever the group.
+     *
+     * @param sources the affected source prefix
+     * @param groups the affected group prefix
+     */
+    default void routesChanged(Prefix sources, Prefix groups) {
+        routesChanged(sources);
+    }
 }

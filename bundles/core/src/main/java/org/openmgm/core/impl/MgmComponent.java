@@ -145,6 +145,11 @@ public final class MgmComponent implements MulticastGroupService, MulticastRoute
         mgm.routeListener().routesChanged(prefix);
     }
 
+    @Override
+    public void routesChanged(Prefix sources, Prefix groups) {
+        mgm.routeListener().routesChanged(sources, groups);
+    }
+
     private static int intProperty(ServiceReference<?> ref, String key, Integer fallback) {
         Object raw = ref.getProperty(key);
         if (raw == null) {

@@ -79,7 +79,12 @@ final class PlaneEvents implements ForwardingUpcalls, MulticastRouteListener {
 
     @Override
     public void routesChanged(Prefix prefix) {
-        if (prefix == null) {
+        routesChanged(prefix, Prefix.ANY_V4);
+    }
+
+    @Override
+    public void routesChanged(Prefix prefix, Prefix groups) {
+        if (prefix == null || groups == null) {
             return;
         }
         events.execute(() -> {
@@ -91,7 +96,7 @@ final class PlaneEvents implements ForwardingUpcalls, MulticastRouteListener {
                 }
                 List<MfeEntry> covered = new ArrayList<>();
                 for (MfeEntry m : s.mfes.after(null)) {
-                    if (prefix.contains(Ipv4.toAddress(m.source()))) {
+                    if (prefix.contains(Ipv4.toAddress(m.source())) && groups.contains(Ipv4.toAddress(m.group()))) {
                         covered.add(m);
                     }
                 }
@@ -99,7 +104,8 @@ final class PlaneEvents implements ForwardingUpcalls, MulticastRouteListener {
                     mfes.delete(m, MfeDeletionReason.ROUTE_CHANGED, out);
                 }
                 if (!covered.isEmpty()) {
-                    log.debug("Route change {}: deleted {} MFEs for re-creation", prefix, covered.size());
+                    log.debug("Route change {} for groups {}: deleted {} MFEs for re-creation", prefix, groups,
+                            covered.size());
                 }
             } finally {
                 s.lock.unlock();
