@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.openmgm.api.FilterMode;
 import org.openmgm.api.InterfaceId;
+import org.openmgm.spi.HostMembership;
+import org.openmgm.spi.IgmpGroup;
 import org.openmgm.spi.IgmpPacket;
 import org.openmgm.spi.IgmpPacketIo;
 import org.openmgm.spi.InterfaceDirectory;
@@ -25,13 +28,14 @@ import org.openmgm.spi.PacketSimulator;
  * inject messages and read what the IGMP router sent. Sending records the message; receiving
  * hands injected messages to the IGMP router if it enabled that interface. Thread-safe.
  */
-final class SimulatedInterfaces implements IgmpPacketIo, InterfaceDirectory {
+final class SimulatedInterfaces implements IgmpPacketIo, InterfaceDirectory, HostMembership {
 
     private final Map<InterfaceId, NetworkInterfaceInfo> defined = new ConcurrentHashMap<>();
     private final Set<InterfaceId> igmpEnabled = ConcurrentHashMap.newKeySet();
     private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<PacketSimulator.SentIgmp> sent = new ArrayList<>();
     private volatile Consumer<IgmpPacket> receiver;
+    private final Map<InterfaceId, Map<InetAddress, IgmpGroup>> hostFilters = new ConcurrentHashMap<>();
 
     void addListener(InterfaceListener l) {
         listeners.add(l);
@@ -54,6 +58,7 @@ final class SimulatedInterfaces implements IgmpPacketIo, InterfaceDirectory {
             return false;
         }
         igmpEnabled.remove(ifId);
+        hostFilters.remove(ifId);
         for (InterfaceListener l : listeners) {
             l.interfaceRemoved(last);
         }
@@ -127,6 +132,62 @@ final class SimulatedInterfaces implements IgmpPacketIo, InterfaceDirectory {
         }
         synchronized (sent) {
             sent.add(new PacketSimulator.SentIgmp(ifId, destination, message));
+        }
+    }
+
+    // ---------------------------------------------------------------- HostMembership
+
+    /**
+     * Records the filter and, as a host would, sends an IGMPv3 state-change report with the whole
+     * new state (a TO_IN or TO_EX record, RFC 3376 §5.1) to 224.0.0.22 on the simulated link.
+     */
+    @Override
+    public void setFilter(InterfaceId ifId, InetAddress group, FilterMode mode, Set<InetAddress> sources) {
+        if (!defined.containsKey(ifId)) {
+            throw new IllegalArgumentException("no simulated interface " + ifId);
+        }
+        IgmpGroup state = new IgmpGroup(group, mode, sources, 3);
+        Map<InetAddress, IgmpGroup> filters = hostFilters.computeIfAbsent(ifId, k -> new ConcurrentHashMap<>());
+        IgmpGroup before = state.isJoined() ? filters.put(group, state) : filters.remove(group);
+        if (before == null && !state.isJoined() || state.equals(before)) {
+            return;
+        }
+        send(ifId, ALL_IGMPV3_ROUTERS, stateChangeReport(state));
+    }
+
+    @Override
+    public Map<InetAddress, IgmpGroup> filters(InterfaceId ifId) {
+        return Map.copyOf(hostFilters.getOrDefault(ifId, Map.of()));
+    }
+
+    /** An IGMPv3 report with one TO_IN (3) or TO_EX (4) record carrying the state. */
+    static byte[] stateChangeReport(IgmpGroup state) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 4 * state.sources().size());
+        b.put((byte) 0x22).put((byte) 0).putShort((short) 0).putShort((short) 0).putShort((short) 1);
+        b.put((byte) (state.mode() == FilterMode.INCLUDE ? 3 : 4)).put((byte) 0)
+                .putShort((short) state.sources().size()).put(state.group().getAddress());
+        state.sources().forEach(s -> b.put(s.getAddress()));
+        byte[] m = b.array();
+        long sum = 0;
+        for (int i = 0; i < m.length; i += 2) {
+            sum += ((m[i] & 0xff) << 8) | (m[i + 1] & 0xff);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        int c = (int) ~sum & 0xffff;
+        m[2] = (byte) (c >>> 8);
+        m[3] = (byte) c;
+        return m;
+    }
+
+    private static final InetAddress ALL_IGMPV3_ROUTERS = address(224, 0, 0, 22);
+
+    private static InetAddress address(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -7,14 +7,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.openmgm.api.FilterMode;
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MfeCounters;
 import org.openmgm.api.Prefix;
@@ -22,6 +22,8 @@ import org.openmgm.api.SourceGroup;
 import org.openmgm.spi.ForwardingEntry;
 import org.openmgm.spi.ForwardingPlane;
 import org.openmgm.spi.ForwardingUpcalls;
+import org.openmgm.spi.HostMembership;
+import org.openmgm.spi.IgmpGroup;
 import org.openmgm.spi.IgmpPacket;
 import org.openmgm.spi.IgmpPacketIo;
 import org.openmgm.spi.InterfaceDirectory;
@@ -31,7 +33,6 @@ import org.openmgm.spi.MulticastRouteLookup;
 import org.openmgm.spi.NetworkInterfaceInfo;
 import org.openmgm.spi.PacketSimulator;
 import org.openmgm.spi.ReversePath;
-import org.openmgm.api.RouteInfo;
 import org.openmgm.util.LongObjectMap;
 
 /**
@@ -53,7 +54,7 @@ import org.openmgm.util.LongObjectMap;
  * upcalls are made while holding it, which is safe because the MGM's upcall handlers only queue.
  */
 public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, PacketSimulator, IgmpPacketIo,
-        InterfaceDirectory {
+        InterfaceDirectory, HostMembership {
 
     static final int QUEUE_LIMIT = 4;
     static final long UNRESOLVED_MILLIS = 10_000;
@@ -103,8 +104,7 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     private final LongObjectMap<Entry> entries = new LongObjectMap<>();
     private final LongObjectMap<Unresolved> unresolved = new LongObjectMap<>();
     private final Map<InterfaceId, long[]> interfaces = new HashMap<>();
-    private final Map<Prefix, ReversePath> routes = new LinkedHashMap<>();
-    private final List<MulticastRouteListener> routeListeners = new CopyOnWriteArrayList<>();
+    private final SimulatedRoutes routes = new SimulatedRoutes();
     /** Simulated system interfaces and the IGMP link. */
     final SimulatedInterfaces links = new SimulatedInterfaces();
     private ForwardingUpcalls upcalls;
@@ -120,12 +120,12 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
 
     /** Adds a route listener (plain-Java use; the OSGi component binds them from the registry). */
     public void addRouteListener(MulticastRouteListener listener) {
-        routeListeners.add(listener);
+        routes.addListener(listener);
     }
 
     /** Removes a route listener. */
     public void removeRouteListener(MulticastRouteListener listener) {
-        routeListeners.remove(listener);
+        routes.removeListener(listener);
     }
 
     // ---------------------------------------------------------------- ForwardingPlane
@@ -314,59 +314,30 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
 
     @Override
     public void addRoute(Prefix destination, InterfaceId ifId, InetAddress nextHop) {
-        synchronized (this) {
-            routes.put(destination, new ReversePath(ifId, nextHop, new RouteInfo(STATIC_ROUTE_PROTOCOL, destination)));
-        }
-        announce(destination);
+        routes.add(destination, ifId, nextHop);
     }
 
     @Override
     public boolean removeRoute(Prefix destination) {
-        boolean removed;
-        synchronized (this) {
-            removed = routes.remove(destination) != null;
-        }
-        if (removed) {
-            announce(destination);
-        }
-        return removed;
+        return routes.remove(destination);
     }
 
     /** Replaces all routes (configuration) and announces the change once for everything. */
     void replaceRoutes(Map<Prefix, ReversePath> newRoutes) {
-        synchronized (this) {
-            routes.clear();
-            routes.putAll(newRoutes);
-        }
-        announce(Prefix.ANY_V4);
+        routes.replace(newRoutes);
     }
 
     /** The route protocol number the simulated routes carry (Linux's RTPROT_STATIC). */
-    static final int STATIC_ROUTE_PROTOCOL = 4;
-
-    private void announce(Prefix prefix) {
-        for (MulticastRouteListener l : routeListeners) {
-            l.routesChanged(prefix);
-        }
-    }
+    static final int STATIC_ROUTE_PROTOCOL = SimulatedRoutes.STATIC_ROUTE_PROTOCOL;
 
     @Override
     public Optional<ReversePath> routeToward(InetAddress source) {
-        return lookup(source);
+        return routes.lookup(source);
     }
 
     @Override
-    public synchronized Optional<ReversePath> lookup(InetAddress source) {
-        ReversePath best = null;
-        int bestLength = -1;
-        for (Map.Entry<Prefix, ReversePath> r : routes.entrySet()) {
-            Prefix p = r.getKey();
-            if (p.length() > bestLength && p.contains(source)) {
-                best = r.getValue();
-                bestLength = p.length();
-            }
-        }
-        return Optional.ofNullable(best);
+    public Optional<ReversePath> lookup(InetAddress source) {
+        return routes.lookup(source);
     }
 
     // ---------------------------------------------------------------- interfaces and IGMP I/O
@@ -424,6 +395,16 @@ public class SimulatedPlane implements ForwardingPlane, MulticastRouteLookup, Pa
     @Override
     public void send(InterfaceId ifId, InetAddress destination, byte[] message) {
         links.send(ifId, destination, message);
+    }
+
+    @Override
+    public void setFilter(InterfaceId ifId, InetAddress group, FilterMode mode, Set<InetAddress> sources) {
+        links.setFilter(ifId, group, mode, sources);
+    }
+
+    @Override
+    public Map<InetAddress, IgmpGroup> filters(InterfaceId ifId) {
+        return links.filters(ifId);
     }
 
     @Override

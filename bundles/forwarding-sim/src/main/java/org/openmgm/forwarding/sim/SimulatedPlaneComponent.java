@@ -11,6 +11,7 @@ import org.openmgm.api.MgmException;
 import org.openmgm.api.Prefix;
 import org.openmgm.api.RouteInfo;
 import org.openmgm.spi.ForwardingPlane;
+import org.openmgm.spi.HostMembership;
 import org.openmgm.spi.IgmpPacketIo;
 import org.openmgm.spi.InterfaceDirectory;
 import org.openmgm.spi.InterfaceListener;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * A malformed entry is reported with the key and the entry and skipped; the others apply.
  */
 @Component(service = {ForwardingPlane.class, MulticastRouteLookup.class, PacketSimulator.class, IgmpPacketIo.class,
-        InterfaceDirectory.class}, configurationPid = "org.openmgm.forwarding.sim", property = ForwardingPlane.NAME + "=sim")
+        InterfaceDirectory.class, HostMembership.class}, configurationPid = "org.openmgm.forwarding.sim", property = ForwardingPlane.NAME + "=sim")
 public final class SimulatedPlaneComponent extends SimulatedPlane {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPlaneComponent.class);

@@ -144,6 +144,28 @@ class SimulatedInterfacesTest {
         assertEquals(1, SimulatedInterfaces.parse(new String[] {"a 7 10.7.0.1/16"}, errors::put).size());
     }
 
+    @Test
+    void hostFiltersAreKeptAndEachChangeIsReportedAsAHostWould() {
+        links.define(info("sim101", IF1, "10.0.101.1", 24));
+        InetAddress g = ip("239.1.1.1");
+
+        links.setFilter(IF1, g, org.openmgm.api.FilterMode.EXCLUDE, java.util.Set.of());
+        links.setFilter(IF1, g, org.openmgm.api.FilterMode.EXCLUDE, java.util.Set.of());     // no change
+        links.setFilter(IF1, g, org.openmgm.api.FilterMode.INCLUDE, java.util.Set.of(ip("10.9.9.9")));
+        assertEquals(java.util.Set.of(g), links.filters(IF1).keySet());
+        links.setFilter(IF1, g, org.openmgm.api.FilterMode.INCLUDE, java.util.Set.of());      // leave
+
+        List<SentIgmp> sent = links.takeSent();
+        assertEquals(3, sent.size());
+        assertEquals(ip("224.0.0.22"), sent.get(0).destination());
+        assertArrayEquals(new byte[] {0x22, 0, (byte) 0xe9, (byte) 0xfb, 0, 0, 0, 1, 4, 0, 0, 0, (byte) 239, 1, 1, 1},
+                sent.get(0).message(), "a v3 report: TO_EX {} for 239.1.1.1");
+        assertEquals(3, sent.get(2).message()[8], "TO_IN {}: the leave");
+        assertTrue(links.filters(IF1).isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> links.setFilter(IF2, g, org.openmgm.api.FilterMode.EXCLUDE, java.util.Set.of()));
+    }
+
     static NetworkInterfaceInfo info(String name, InterfaceId id, String address, int length) {
         return new NetworkInterfaceInfo(id, name, true, true, List.of(new NetworkInterfaceInfo.Address(ip(address), length)));
     }
