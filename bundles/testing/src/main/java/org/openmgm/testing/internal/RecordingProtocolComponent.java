@@ -38,6 +38,13 @@ public final class RecordingProtocolComponent extends RecordingProtocol {
         super(takeAll(parseInterfaces(props.get("interfaces"))));
     }
 
+    /** Records and logs each callback, so that tests outside the process can follow them in the log. */
+    @Override
+    protected void record(org.openmgm.testing.ProtocolEvent event) {
+        super.record(event);
+        log.info("recording protocol {}: {}", registration().map(ProtocolRegistration::id).orElse(null), event);
+    }
+
     private static java.util.function.Consumer<ProtocolRegistration> takeAll(List<InterfaceId> interfaces) {
         return registration -> {
             for (InterfaceId ifId : interfaces) {
