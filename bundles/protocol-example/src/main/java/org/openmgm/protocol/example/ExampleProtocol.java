@@ -1,14 +1,22 @@
 package org.openmgm.protocol.example;
 
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MgmException;
 import org.openmgm.api.ProtocolRegistration;
+import org.openmgm.api.SourceGroup;
+import org.openmgm.spi.CandidateInterface;
+import org.openmgm.spi.MfeDeletionReason;
 import org.openmgm.spi.MgmProtocol;
 import org.openmgm.spi.MulticastRoutingProtocol;
+import org.openmgm.spi.ReversePath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -67,5 +75,53 @@ public final class ExampleProtocol implements MulticastRoutingProtocol {
     @Override
     public void detached(ProtocolRegistration registration) {
         log.info("example protocol {} deregistered", registration.id());
+    }
+
+    // Every other callback: logged, with the default behaviour (keep the proposal, forward on
+    // every candidate, the proposed lifetime).
+
+    @Override
+    public ReversePath rpf(SourceGroup key, ReversePath proposed, ByteBuffer packetHeader) {
+        log.info("example: rpf {} -> incoming {}", key, proposed.incoming());
+        return proposed;
+    }
+
+    @Override
+    public Set<InterfaceId> creationAlert(SourceGroup key, InterfaceId incoming, List<CandidateInterface> candidates) {
+        log.info("example: creation alert {} from {}, forwarding on {}", key, incoming,
+                candidates.stream().map(CandidateInterface::ifId).toList());
+        return null;                                  // keep every candidate
+    }
+
+    @Override
+    public void deletionAlert(SourceGroup key, InterfaceId incoming, MfeDeletionReason reason) {
+        log.info("example: deletion alert {} ({})", key, reason);
+    }
+
+    @Override
+    public void joinAlert(SourceGroup key, boolean memberUpdate) {
+        log.info("example: join alert {}{}", key, memberUpdate ? "" : " (forwarding entry)");
+    }
+
+    @Override
+    public Duration pruneAlert(SourceGroup key, InterfaceId ifId, boolean memberDelete, Duration proposedLifetime) {
+        log.info("example: prune alert {} on {}{}", key, ifId, memberDelete ? "" : " (forwarding entry)");
+        return proposedLifetime;
+    }
+
+    @Override
+    public void wrongInterface(InetAddress source, InetAddress group, InterfaceId arrival, ByteBuffer packetHeader) {
+        log.info("example: data from {} to {} arrived on the wrong interface {}", source.getHostAddress(),
+                group.getHostAddress(), arrival);
+    }
+
+    @Override
+    public void localJoin(SourceGroup key, InterfaceId ifId) {
+        log.info("example: local join {} on {}", key, ifId);
+    }
+
+    @Override
+    public void localLeave(SourceGroup key, InterfaceId ifId) {
+        log.info("example: local leave {} on {}", key, ifId);
     }
 }
