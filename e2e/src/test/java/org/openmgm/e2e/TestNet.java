@@ -1,7 +1,6 @@
 package org.openmgm.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,20 +129,16 @@ final class TestNet implements AutoCloseable {
         return p;
     }
 
-    /** A resource of these tests (a script) copied to the scratch directory. */
+    /**
+     * A host program of the distribution's {@code lib/demo/} (the demo uses the same receiver and
+     * sender hosts as these tests).
+     */
     Path resource(String name) {
-        Path target = scratch.resolve(name);
-        if (!Files.exists(target)) {
-            try (InputStream in = TestNet.class.getResourceAsStream("/e2e/" + name)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no resource /e2e/" + name);
-                }
-                Files.copy(in, target);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        Path script = OpenMgm.DIST.resolve("lib/demo").resolve(name);
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("missing " + script + ": build the distribution first (mvn package)");
         }
-        return target;
+        return script.toAbsolutePath();
     }
 
     @Override
