@@ -31,16 +31,17 @@ final class GroupState {
     private final InetAddress group;
     private final InterfaceContext ctx;
     private final Consumer<GroupState> settle;
-    private final Instant since;
+    /** When the record was created (ms since the epoch, the context's clock). */
+    private final long sinceMillis;
     private final TreeMap<InetAddress, SourceState> sources = new TreeMap<>(Ipv4.ORDER);
     private FilterMode mode = FilterMode.INCLUDE;
 
     /** RFC 3376 §6.2.1 group timer. Runs only in EXCLUDE mode; its expiry switches modes (§6.5). */
     private final LazyTimer groupTimer;
     /** RFC 3376 §7.3.2 IGMPv1 Host Present timer, Older Host Present Interval (§8.13) after a v1 report. */
-    private final LazyTimer v1HostPresentTimer;
+    private LazyTimer v1HostPresentTimer;              // created with the first v1 report: most groups never see one
     /** RFC 3376 §7.3.2 IGMPv2 Host Present timer, Older Host Present Interval (§8.13) after a v2 report. */
-    private final LazyTimer v2HostPresentTimer;
+    private LazyTimer v2HostPresentTimer;
     /** RFC 3376 §6.6.3: the next retransmission of this group's specific queries, LMQI after the last one. */
     private ScheduledFuture<?> retransmitTimer;
     /** RFC 3376 §6.6.3.1: how many more group-specific queries to send. */
@@ -54,10 +55,8 @@ final class GroupState {
         this.group = group;
         this.ctx = ctx;
         this.settle = settle;
-        this.since = ctx.clock.instant();
+        this.sinceMillis = ctx.clock.millis();
         this.groupTimer = new LazyTimer(ctx, this::groupTimerFired);
-        this.v1HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(1));
-        this.v2HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(2));
     }
 
     InetAddress group() {
@@ -229,11 +228,21 @@ final class GroupState {
 
     // ---- older hosts (§7.3.2) ----
 
+    private static Duration left(LazyTimer timer) {
+        return timer == null ? Duration.ZERO : timer.left();
+    }
+
     /** RFC 3376 §7.3.2: a v1 or v2 report sets that version's Host Present timer. */
     void olderHostPresent(int version, Duration interval) {
         if (version == 1) {
+            if (v1HostPresentTimer == null) {
+                v1HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(1));
+            }
             v1HostPresentTimer.set(interval);
         } else {
+            if (v2HostPresentTimer == null) {
+                v2HostPresentTimer = new LazyTimer(ctx, () -> hostPresentExpired(2));
+            }
             v2HostPresentTimer.set(interval);
         }
     }
@@ -248,10 +257,10 @@ final class GroupState {
 
     /** RFC 3376 §7.3.2 Group Compatibility Mode from the host-present timers alone: 1, 2 or 3. */
     int hostCompatibility() {
-        if (!v1HostPresentTimer.left().isZero()) {
+        if (!left(v1HostPresentTimer).isZero()) {
             return 1;
         }
-        return v2HostPresentTimer.left().isZero() ? 3 : 2;
+        return left(v2HostPresentTimer).isZero() ? 3 : 2;
     }
 
     // ---- specific-query retransmission state (§6.6.3), driven by SpecificQueries ----
@@ -306,8 +315,12 @@ final class GroupState {
     void cancelAll() {
         removed = true;
         groupTimer.stop();
-        v1HostPresentTimer.stop();
-        v2HostPresentTimer.stop();
+        if (v1HostPresentTimer != null) {
+            v1HostPresentTimer.stop();
+        }
+        if (v2HostPresentTimer != null) {
+            v2HostPresentTimer.stop();
+        }
         InterfaceContext.cancel(retransmitTimer);
         retransmitTimer = null;
         sources.values().forEach(SourceState::cancelTimer);
@@ -317,7 +330,7 @@ final class GroupState {
         List<GroupView.SourceView> list = new ArrayList<>();
         sources.values().forEach(s -> list.add(new GroupView.SourceView(s.address, s.timerLeft())));
         return new GroupView(group, mode, groupTimerLeft(), Math.min(routerVersion, hostCompatibility()),
-                v1HostPresentTimer.left(), v2HostPresentTimer.left(), list,
-                lastReporter, since);
+                left(v1HostPresentTimer), left(v2HostPresentTimer), list,
+                lastReporter, Instant.ofEpochMilli(sinceMillis));
     }
 }
