@@ -48,6 +48,7 @@ public record Reply(ExitCode code, String output, boolean json) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("error", message);
             m.put("exitCode", code.status());
+            m.put("status", code.httpStatus());
             return new Reply(code, Json.write(m), true);
         }
         return new Reply(code, "openmgm: " + message, false);
