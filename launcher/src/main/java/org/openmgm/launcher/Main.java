@@ -45,7 +45,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("openmgm: " + e.getMessage());
             System.err.println(Options.USAGE);
-            System.exit(2);
+            System.exit(e instanceof Options.UnknownCommandException ? 5 : 2);
             return;
         }
         if (options.help()) {

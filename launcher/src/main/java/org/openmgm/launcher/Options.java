@@ -79,6 +79,15 @@ record Options(Path home, ConsoleMode console, boolean help) {
         }
     }
 
+    /** A word that is no command of {@code bin/openmgm}: exit status 5, as the CLI's unknown commands. */
+    static final class UnknownCommandException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownCommandException(String message) {
+            super(message);
+        }
+    }
+
     static Options parse(String[] args) {
         Path home = defaultHome();
         ConsoleMode console = ConsoleMode.AUTO;
@@ -95,7 +104,10 @@ record Options(Path home, ConsoleMode console, boolean help) {
                         throw new IllegalArgumentException("unknown console mode '" + mode + "'");
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                default -> throw args[i].startsWith("-")
+                        ? new IllegalArgumentException("unknown argument '" + args[i] + "'")
+                        : new UnknownCommandException("unknown command '" + args[i]
+                                + "' (commands: status, show, sim-join, sim-leave, sim-send; see --help)");
             }
         }
         if (!help && !Files.isDirectory(home.resolve("bundle"))) {
