@@ -45,7 +45,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("openmgm: " + e.getMessage());
             System.err.println(Options.USAGE);
-            System.exit(2);
+            System.exit(e instanceof Options.UnknownCommandException ? 5 : 2);
             return;
         }
         if (options.help()) {
@@ -114,6 +114,10 @@ public final class Main {
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.log.default", "jul");
+        // The HTTP service starts only with its configuration (etc/org.apache.felix.http.cfg), never on
+        // its defaults (every address, port 8080) before FileInstall has read etc/.
+        p.put("org.apache.felix.http.require.config", "true");
+        p.put("org.apache.felix.http.host", "127.0.0.1");
         p.put("gosh.home", root);
         p.put("gosh.args", options.console().goshArgs());
         return p;

@@ -11,9 +11,27 @@ record Options(Path home, ConsoleMode console, boolean help) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: openmgm [--console auto|interactive|stdin|none] [--home DIR]",
+            "       openmgm status",
+            "       openmgm show NAME [filters] [--json]",
+            "       openmgm sim-join|sim-leave|sim-send ARGS...",
             "       openmgm --help",
             "",
             "Starts the OpenMGM multicast router in the foreground. Ctrl-C or SIGTERM stops it cleanly.",
+            "",
+            "Looking into the running router (it answers on data/run/openmgm.sock, readable by its user only):",
+            "  status          whether it runs and is healthy",
+            "  show mroute     the multicast routing table with counters    show groups     IGMP groups and sources",
+            "  show memberships  memberships per interface and protocol     show igmp       IGMP querier state",
+            "  show interfaces   interfaces, owners, IGMP state             show igmp-stats IGMP counters and drops",
+            "  show protocols    registered protocols and interfaces        show callbacks  callback counters",
+            "  show recent-callbacks  the MGM's flight recorder",
+            "  Filters: -g GROUP, -s SOURCE, -i INTERFACE (name or index), -p PROTOCOL; --json for JSON;",
+            "  'show NAME --help' lists a command's options. The same commands run in the console as mgm:NAME.",
+            "  Simulated plane only: sim-join IF GROUP [SOURCE...] [--v2], sim-leave ..., sim-send IF SOURCE GROUP [N].",
+            "  Exit status: 0 ok, 1 failed, 2 bad usage, 3 no suitable Java, 4 not running, 5 unknown command,",
+            "  6 bad filter or address, 7 running but not healthy, 8 a needed service is not running.",
+            "",
+            "Web view and JSON API (loopback only; etc/org.apache.felix.http.cfg): http://127.0.0.1:8181/openmgm/",
             "",
             "  --console MODE  auto (default): an interactive Gogo console on a terminal, otherwise 'stdin'",
             "                  interactive:    Gogo console; 'exit' or Ctrl-D stops the router",
@@ -61,6 +79,15 @@ record Options(Path home, ConsoleMode console, boolean help) {
         }
     }
 
+    /** A word that is no command of {@code bin/openmgm}: exit status 5, as the CLI's unknown commands. */
+    static final class UnknownCommandException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownCommandException(String message) {
+            super(message);
+        }
+    }
+
     static Options parse(String[] args) {
         Path home = defaultHome();
         ConsoleMode console = ConsoleMode.AUTO;
@@ -77,7 +104,10 @@ record Options(Path home, ConsoleMode console, boolean help) {
                         throw new IllegalArgumentException("unknown console mode '" + mode + "'");
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                default -> throw args[i].startsWith("-")
+                        ? new IllegalArgumentException("unknown argument '" + args[i] + "'")
+                        : new UnknownCommandException("unknown command '" + args[i]
+                                + "' (commands: status, show, sim-join, sim-leave, sim-send; see --help)");
             }
         }
         if (!help && !Files.isDirectory(home.resolve("bundle"))) {

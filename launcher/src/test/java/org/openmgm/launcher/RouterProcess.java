@@ -43,7 +43,19 @@ final class RouterProcess implements AutoCloseable {
     /** Copies the distribution to {@code workDir} and starts it there. */
     static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, String... args)
             throws IOException {
+        return start(distribution, workDir, env, home -> { }, args);
+    }
+
+    /** Something to do to the copy before the router starts (write etc/ files, say). */
+    interface Preparation {
+        void prepare(Path home) throws IOException;
+    }
+
+    /** Copies the distribution to {@code workDir}, prepares the copy and starts it there. */
+    static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, Preparation preparation,
+                               String... args) throws IOException {
         copyTree(distribution, workDir);
+        preparation.prepare(workDir);
         List<String> command = new ArrayList<>(List.of(workDir.resolve("bin/openmgm").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());

@@ -1,6 +1,10 @@
 package org.openmgm.core.impl;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.openmgm.api.CallbackCounts;
 
 /** Per-client counts of delivered, failed, slow and skipped callbacks, by kind. Thread-safe. */
 final class CallbackCounters {
@@ -49,6 +53,19 @@ final class CallbackCounters {
 
     long skippedCount(CallbackKind kind) {
         return skipped[kind.ordinal()].sum();
+    }
+
+    /** The counts of every kind that has any, by the kind's label (e.g. {@code local-join}). */
+    Map<String, CallbackCounts> snapshot() {
+        Map<String, CallbackCounts> out = new HashMap<>();
+        for (CallbackKind kind : CallbackKind.values()) {
+            CallbackCounts c = new CallbackCounts(deliveredCount(kind), failedCount(kind), slowCount(kind),
+                    skippedCount(kind), stalledCount(kind));
+            if (!c.isZero()) {
+                out.put(kind.label(), c);
+            }
+        }
+        return out;
     }
 
     private static LongAdder[] counters() {

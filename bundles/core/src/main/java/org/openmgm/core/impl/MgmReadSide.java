@@ -234,7 +234,7 @@ abstract class MgmReadSide implements MulticastGroupService {
     }
 
     static RegisteredProtocol describe(Client c) {
-        return new RegisteredProtocol(c.id, c.name, c.igmp, c.bundle, c.interfaces);
+        return new RegisteredProtocol(c.id, c.name, c.igmp, c.bundle, c.interfaces, c.counters.snapshot());
     }
 
     private void ensureRunning() {

@@ -29,7 +29,8 @@ class RegistrationTest extends MgmFixture {
         assertTrue(handle.isValid());
         assertFalse(handle.isIgmp());
         assertEquals(List.of(new RegisteredProtocol(ProtocolId.of(100, 1), "alpha", false, "bundle.a",
-                new java.util.TreeSet<>())), mgm.protocols());
+                new java.util.TreeSet<>(), java.util.Map.of("attached",
+                        new org.openmgm.api.CallbackCounts(1, 0, 0, 0, 0)))), mgm.protocols());
     }
 
     @Test
