@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MgmException;
@@ -24,6 +27,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -52,6 +56,17 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
 
     private final ComponentContext context;
     private final Map<ServiceReference<?>, Object> proxies = new ConcurrentHashMap<>();
+    /*
+     * Listeners are told on a thread of their own, in order: a configuration change runs on
+     * Config Admin's thread inside SCR's modification of this component, and a listener being
+     * activated at that moment (a protocol bundle starting) may itself be waiting for this
+     * plane, so telling it there would wait on SCR's lock and lose the event when that times out.
+     */
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mgm-sim-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * Creates the plane with its configured routes.
@@ -89,18 +104,22 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
         InterfaceListener proxy = new InterfaceListener() {
             @Override
             public void interfaceChanged(NetworkInterfaceInfo current) {
-                InterfaceListener l = context.locateService("interfaceListener", ref);
-                if (l != null) {
-                    l.interfaceChanged(current);
-                }
+                tell(() -> {
+                    InterfaceListener l = context.locateService("interfaceListener", ref);
+                    if (l != null) {
+                        l.interfaceChanged(current);
+                    }
+                });
             }
 
             @Override
             public void interfaceRemoved(NetworkInterfaceInfo last) {
-                InterfaceListener l = context.locateService("interfaceListener", ref);
-                if (l != null) {
-                    l.interfaceRemoved(last);
-                }
+                tell(() -> {
+                    InterfaceListener l = context.locateService("interfaceListener", ref);
+                    if (l != null) {
+                        l.interfaceRemoved(last);
+                    }
+                });
             }
         };
         proxies.put(ref, proxy);
@@ -116,12 +135,12 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
     @Reference(name = "routeListener", service = MulticastRouteListener.class,
             cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindRouteListener(ServiceReference<MulticastRouteListener> ref) {
-        MulticastRouteListener proxy = prefix -> {
+        MulticastRouteListener proxy = prefix -> tell(() -> {
             MulticastRouteListener l = context.locateService("routeListener", ref);
             if (l != null) {
                 l.routesChanged(prefix);
             }
-        };
+        });
         proxies.put(ref, proxy);
         addRouteListener(proxy);
     }
@@ -130,6 +149,26 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
         if (proxies.remove(ref) instanceof MulticastRouteListener proxy) {
             removeRouteListener(proxy);
         }
+    }
+
+    private void tell(Runnable event) {
+        try {
+            notifier.execute(() -> {
+                try {
+                    event.run();
+                } catch (RuntimeException e) {
+                    log.error("A listener of the simulated plane failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("simulated plane stopped; event not told");
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        notifier.shutdown();
+        notifier.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     static Map<Prefix, ReversePath> parseRoutes(Object raw) {
