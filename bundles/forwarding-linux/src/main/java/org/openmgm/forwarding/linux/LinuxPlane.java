@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.openmgm.api.InterfaceId;
 import org.openmgm.api.MfeCounters;
 import org.openmgm.forwarding.linux.mroute.KernelForwarding;
+import org.openmgm.forwarding.linux.mroute.KernelIgmpIo;
 import org.openmgm.forwarding.linux.mroute.KernelMulticast;
 import org.openmgm.forwarding.linux.netlink.LinkTable;
 import org.openmgm.forwarding.linux.netlink.NetlinkMonitor;
@@ -86,7 +87,17 @@ public final class LinuxPlane implements ForwardingPlane, IgmpPacketIo, Interfac
         KernelMulticast kernel = null;
         try {
             kernel = KernelMulticast.open(settings.table(), settings.allWrongInterfaces(), settings.ttlThreshold(),
-                    links::describe, links::primaryAddress, "mgm-linux-mroute");
+                    links::describe, new KernelIgmpIo.Addresses() {
+                        @Override
+                        public int primary(int ifIndex) {
+                            return links.primaryAddress(ifIndex);
+                        }
+
+                        @Override
+                        public boolean isOwn(int ifIndex, int address) {
+                            return links.isOwnAddress(ifIndex, address);
+                        }
+                    }, "mgm-linux-mroute");
             NetlinkMonitor monitor = NetlinkMonitor.open(links, routes, "mgm-linux-netlink");
             kernel.start();
             monitor.start();

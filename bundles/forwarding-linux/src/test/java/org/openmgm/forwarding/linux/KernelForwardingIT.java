@@ -177,6 +177,92 @@ class KernelForwardingIT {
         assertTrue(p.counters(S, g).orElseThrow().packetsDifferentInterface() > 0);
     }
 
+    @Test
+    void anOutgoingInterfaceAddedLaterIsProgrammedIntoTheEntriesThatNameIt() throws Exception {
+        LinuxPlane p = start(LinuxPlaneSettings.DEFAULTS);
+        p.addInterface(InterfaceId.of(r1));
+        InetAddress g = ip("239.1.4.1");
+        p.install(new ForwardingEntry(S, g, InterfaceId.of(r1), List.of(InterfaceId.of(r2))));   // r2 has no VIF yet
+        Process receiver = net.python(b, "receiver.py", "239.1.4.1", "5004", "10.0.2.2");
+        assertEquals("ready", TestNetwork.readLine(receiver, Duration.ofSeconds(10)));
+        net.python(a, "sender.py", "239.1.4.1", "5004", "10.0.1.2", "300", "0.01", "8");
+        assertEquals(null, TestNetwork.readLine(receiver, Duration.ofMillis(500)), "no VIF on r2: nothing goes out");
+
+        p.addInterface(InterfaceId.of(r2));
+        assertNotNull(TestNetwork.readLine(receiver, Duration.ofSeconds(3)), "the entry now forwards to r2");
+        assertTrue(upcalls.isEmpty(), upcalls.toString());
+    }
+
+    @Test
+    void anEntryWhoseIncomingInterfaceHasNoVifDropsAsWrongInterface() throws Exception {
+        LinuxPlane p = start(LinuxPlaneSettings.DEFAULTS);
+        p.addInterface(InterfaceId.of(r1));
+        p.addInterface(InterfaceId.of(r2));
+        InetAddress g = ip("239.1.5.1");
+        InterfaceId nobodys = InterfaceId.of(9999);         // spec [RES Q19]: an incoming interface nobody holds
+        p.install(new ForwardingEntry(S, g, nobodys, List.of(InterfaceId.of(r2))));
+        Process receiver = net.python(b, "receiver.py", "239.1.5.1", "5005", "10.0.2.2");
+        assertEquals("ready", TestNetwork.readLine(receiver, Duration.ofSeconds(10)));
+        net.python(a, "sender.py", "239.1.5.1", "5005", "10.0.1.2", "300", "0.01", "8");
+
+        assertEquals("wrongif if" + r1 + " 10.0.1.2 239.1.5.1", upcalls.poll(5, TimeUnit.SECONDS));
+        assertEquals(null, TestNetwork.readLine(receiver, Duration.ofMillis(300)), "dropped, not forwarded");
+        assertTrue(p.counters(S, g).orElseThrow().packetsDifferentInterface() > 0);
+
+        p.install(new ForwardingEntry(S, g, InterfaceId.of(r1), List.of(InterfaceId.of(r2))));
+        assertNotNull(TestNetwork.readLine(receiver, Duration.ofSeconds(3)), "the corrected entry forwards");
+    }
+
+    @Test
+    void aConfiguredTableIsUsedAndLeftEmpty() throws Exception {
+        LinuxPlane p = start(new LinuxPlaneSettings(100, 254, LinuxPlaneSettings.Fallback.NONE, true, 1));
+        p.addInterface(InterfaceId.of(r1));
+        p.addInterface(InterfaceId.of(r2));
+        p.install(new ForwardingEntry(S, ip("239.1.6.1"), InterfaceId.of(r1), List.of(InterfaceId.of(r2))));
+        String table100 = net.exec(r, "ip", "mroute", "show", "table", "100");
+        assertTrue(table100.contains("(10.0.1.2,239.1.6.1)") && table100.contains("Iif: r1") && table100.contains("r2"),
+                table100);
+        assertEquals(1, net.exec(r, "cat", "/proc/net/ip_mr_vif").strip().lines().count(), "the default table is untouched");
+        assertTrue(p.toString().contains("multicast routing table 100"), p.toString());
+
+        stopPlane();
+        plane = null;
+        assertEquals("", net.exec(r, "ip", "mroute", "show", "table", "100").strip());
+    }
+
+    @Test
+    void theThirtyThirdInterfaceIsRefusedByName() throws Exception {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            batch.append("link add v").append(i).append(" type veth peer name v").append(i).append("p\n");
+        }
+        TestNetwork.run("sh", "-c", "printf '" + batch + "' | ip -n " + r + " -batch -");
+        try {
+            LinuxPlane p = start(LinuxPlaneSettings.DEFAULTS);
+            p.addInterface(InterfaceId.of(r1));
+            p.addInterface(InterfaceId.of(r2));
+            for (int i = 0; i < 15; i++) {
+                p.addInterface(InterfaceId.of(ifIndex(r, "v" + i)));
+                p.addInterface(InterfaceId.of(ifIndex(r, "v" + i + "p")));
+            }
+            assertEquals(32, p.forwarding().vifs().size());
+            int last = ifIndex(r, "v15");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.addInterface(InterfaceId.of(last)));
+            assertEquals("cannot forward multicast on v15 (if" + last + "): the kernel allows at most 32 multicast"
+                    + " interfaces (VIFs) per table and all are in use in table 253; release an interface first",
+                    e.getMessage());
+            p.removeInterface(InterfaceId.of(ifIndex(r, "v0")));
+            p.addInterface(InterfaceId.of(last));                 // a freed slot is used again
+            assertEquals(32, p.forwarding().vifs().size());
+        } finally {
+            stopPlane();
+            plane = null;
+            for (int i = 0; i < 16; i++) {
+                TestNetwork.run("ip", "-n", r, "link", "del", "v" + i);
+            }
+        }
+    }
+
     static int ifIndex(String ns, String name) throws Exception {
         String out = TestNetwork.run("ip", "-n", ns, "-o", "link", "show", name);
         return Integer.parseInt(out.substring(0, out.indexOf(':')));

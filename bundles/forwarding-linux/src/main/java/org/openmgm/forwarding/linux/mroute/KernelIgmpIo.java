@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 
 import org.openmgm.api.InterfaceId;
 import org.openmgm.forwarding.linux.sys.Errno;
@@ -29,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * IGMP packet I/O on the multicast routing socket. Receiving: the {@link SocketReader} hands over
  * each IGMP datagram with its arrival interface (IP_PKTINFO); the IP header is parsed for TTL,
  * addresses and Router Alert, and the packet goes to the receiver if IGMP is enabled on that
- * interface. Sending: {@link MrouteSocket#send} (TTL 1, Router Alert, no loopback of our own
- * messages), from the interface's primary address.
+ * interface. What this host itself sends (its kernel's own reports, looped back) is dropped: a
+ * packet whose source is an address of its arrival interface comes from no neighbour. Sending:
+ * {@link MrouteSocket#send} (TTL 1, Router Alert, no loopback of our own messages), from the
+ * interface's primary address.
  *
  * <p>{@link #enable} joins 224.0.0.22 (IGMPv3 reports, RFC 3376 §4.2.14) and 224.0.0.2 (IGMPv2
  * leaves, RFC 2236 §3) on the interface; without that the kernel does not deliver them to any
@@ -41,6 +42,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class KernelIgmpIo implements IgmpPacketIo {
 
+    /** What the I/O needs to know of the interfaces' addresses. */
+    public interface Addresses {
+
+        /**
+         * Returns an interface's primary address, the source of what is sent there.
+         *
+         * @param ifIndex the interface index
+         * @return the address as an int, 0 if it has none
+         */
+        int primary(int ifIndex);
+
+        /**
+         * Tells whether an address is one of an interface's own.
+         *
+         * @param ifIndex the interface index
+         * @param address the address as an int
+         * @return {@code true} for a configured address of that interface
+         */
+        boolean isOwn(int ifIndex, int address);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(KernelIgmpIo.class);
     /** 224.0.0.22, all IGMPv3-capable routers (RFC 3376 §4.2.14). */
     static final int ALL_V3_ROUTERS = 0xe0000016;
@@ -49,7 +71,7 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     private static final int IGMP = 2;
 
     private final MrouteSocket socket;
-    private final IntUnaryOperator primaryAddress;
+    private final Addresses addresses;
     private final IntFunction<String> names;
     private final Map<Integer, Integer> joinSockets = new ConcurrentHashMap<>();
     private final Arena arena = Arena.ofShared();
@@ -59,17 +81,18 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     final LongAdder received = new LongAdder();
     final LongAdder notEnabled = new LongAdder();
     final LongAdder malformed = new LongAdder();
+    final LongAdder ownReports = new LongAdder();
 
     /**
      * Creates the I/O over the routing socket.
      *
      * @param socket the multicast routing socket
-     * @param primaryAddress an interface index to its primary IPv4 address as an int (0 if none)
+     * @param addresses the interfaces' addresses
      * @param names describes an interface index for messages
      */
-    public KernelIgmpIo(MrouteSocket socket, IntUnaryOperator primaryAddress, IntFunction<String> names) {
+    public KernelIgmpIo(MrouteSocket socket, Addresses addresses, IntFunction<String> names) {
         this.socket = socket;
-        this.primaryAddress = primaryAddress;
+        this.addresses = addresses;
         this.names = names;
     }
 
@@ -126,7 +149,7 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     public void send(InterfaceId ifId, InetAddress destination, byte[] message) {
         int ifIndex = ifId.ifIndex();
         try {
-            socket.send(ifIndex, primaryAddress.applyAsInt(ifIndex), Inet4.toInt(destination), message);
+            socket.send(ifIndex, addresses.primary(ifIndex), Inet4.toInt(destination), message);
         } catch (SysException e) {
             throw new IllegalStateException("cannot send IGMP on " + names.apply(ifIndex) + " to "
                     + destination.getHostAddress() + ": " + e.getMessage(), e);
@@ -159,6 +182,12 @@ public final class KernelIgmpIo implements IgmpPacketIo {
         IpHeader ip = IpHeader.parse(data, length);
         if (ip == null || ip.protocol() != IGMP || ip.totalLength() < ip.headerLength()) {
             malformed.increment();
+            return;
+        }
+        if (addresses.isOwn(ifIndex, ip.source())) {
+            // This host's own reports (for the groups joined here, 224.0.0.22 and 224.0.0.2 included):
+            // the kernel loops them back, but they come from no neighbour.
+            ownReports.increment();
             return;
         }
         long end = Math.min(length, ip.totalLength());

@@ -2,7 +2,6 @@ package org.openmgm.forwarding.linux.mroute;
 
 import java.lang.foreign.MemorySegment;
 import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 
 /**
  * The kernel side of the plane assembled: the {@link MrouteSocket} that owns the table, the {@link
@@ -17,11 +16,11 @@ public final class KernelMulticast {
     private final SocketReader reader;
     private boolean shut;
 
-    private KernelMulticast(MrouteSocket socket, IntFunction<String> names, IntUnaryOperator primaryAddress,
+    private KernelMulticast(MrouteSocket socket, IntFunction<String> names, KernelIgmpIo.Addresses addresses,
                             String threadName) {
         this.socket = socket;
         this.forwarding = new KernelForwarding(socket, names);
-        this.igmp = new KernelIgmpIo(socket, primaryAddress, names);
+        this.igmp = new KernelIgmpIo(socket, addresses, names);
         this.reader = new SocketReader(socket.fd(), new SocketReader.Sink() {
             @Override
             public void upcall(MemorySegment data, long length) {
@@ -42,17 +41,18 @@ public final class KernelMulticast {
      * @param allWrongInterfaces whether every wrong-interface packet is reported (MRT_PIM)
      * @param ttlThreshold TTL threshold of outgoing interfaces
      * @param names describes an interface index for messages
-     * @param primaryAddress an interface index to its primary IPv4 address (0 if none)
+     * @param addresses the interfaces' addresses (source of IGMP sent, own packets not received)
      * @param threadName the reader thread's name
      * @return the kernel side
      * @throws org.openmgm.forwarding.linux.sys.SysException naming the failed call; nothing stays open
      */
     public static KernelMulticast open(int table, boolean allWrongInterfaces, int ttlThreshold,
-                                       IntFunction<String> names, IntUnaryOperator primaryAddress, String threadName) {
+                                       IntFunction<String> names, KernelIgmpIo.Addresses addresses,
+                                       String threadName) {
         MrouteSocket socket = MrouteSocket.open(table, allWrongInterfaces);
         try {
             socket.threshold(ttlThreshold);
-            return new KernelMulticast(socket, names, primaryAddress, threadName);
+            return new KernelMulticast(socket, names, addresses, threadName);
         } catch (RuntimeException e) {
             socket.close();
             throw e;

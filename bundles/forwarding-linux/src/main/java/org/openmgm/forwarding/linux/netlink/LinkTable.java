@@ -198,6 +198,26 @@ public final class LinkTable implements InterfaceDirectory {
         return i == null || i.addresses().isEmpty() ? 0 : Inet4.toInt(i.addresses().get(0).address());
     }
 
+    /**
+     * Tells whether an address is one of an interface's own.
+     *
+     * @param ifIndex the index
+     * @param address the address as an int
+     * @return {@code true} if the interface has it
+     */
+    public boolean isOwnAddress(int ifIndex, int address) {
+        NetworkInterfaceInfo i = view.get(ifIndex);
+        if (i == null) {
+            return false;
+        }
+        for (NetworkInterfaceInfo.Address a : i.addresses()) {
+            if (Inet4.toInt(a.address()) == address) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<NetworkInterfaceInfo> interfaces() {
         return List.copyOf(new TreeMap<>(view).values());
