@@ -64,9 +64,9 @@ final class StartupProblems {
                     + " with 'ip mrule add iif <interface> lookup M' (one rule per interface).";
         }
         if (errno == Errno.ENOPROTOOPT && call.equals(MrouteSocket.CALL_TABLE)) {
-            return "This kernel has no multiple multicast routing tables (CONFIG_IP_MROUTE_MULTIPLE_TABLES), or no"
-                    + " multicast routing at all (CONFIG_IP_MROUTE): " + what + ". Remove 'table = " + settings.table()
-                    + "' from " + CONFIG_FILE + " to use the default table, or use a kernel built with them.";
+            return "This kernel has no multiple multicast routing tables (CONFIG_IP_MROUTE_MULTIPLE_TABLES): " + what
+                    + ". Remove 'table = " + settings.table() + "' from " + CONFIG_FILE
+                    + " to use the default table, or use a kernel built with it.";
         }
         if (errno == Errno.ENOPROTOOPT || errno == Errno.EOPNOTSUPP) {
             return "This kernel has no IPv4 multicast routing (CONFIG_IP_MROUTE): " + what

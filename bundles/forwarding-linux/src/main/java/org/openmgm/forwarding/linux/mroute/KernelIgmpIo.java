@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * addresses and Router Alert, and the packet goes to the receiver if IGMP is enabled on that
  * interface. What this host itself sends (its kernel's own reports, looped back) is dropped: a
  * packet whose source is an address of its arrival interface comes from no neighbour. Sending:
- * {@link MrouteSocket#send} (TTL 1, Router Alert, no loopback of our own messages), from the
+ * {@link IgmpSender} (TTL 1, Router Alert, no loopback of our own messages), from the
  * interface's primary address.
  *
  * <p>{@link #enable} joins 224.0.0.22 (IGMPv3 reports, RFC 3376 §4.2.14) and 224.0.0.2 (IGMPv2
@@ -70,7 +70,7 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     static final int ALL_ROUTERS = 0xe0000002;
     private static final int IGMP = 2;
 
-    private final MrouteSocket socket;
+    private final IgmpSender sender;
     private final Addresses addresses;
     private final IntFunction<String> names;
     private final Map<Integer, Integer> joinSockets = new ConcurrentHashMap<>();
@@ -86,12 +86,12 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     /**
      * Creates the I/O over the routing socket.
      *
-     * @param socket the multicast routing socket
+     * @param sender sends on the multicast routing socket
      * @param addresses the interfaces' addresses
      * @param names describes an interface index for messages
      */
-    public KernelIgmpIo(MrouteSocket socket, Addresses addresses, IntFunction<String> names) {
-        this.socket = socket;
+    KernelIgmpIo(IgmpSender sender, Addresses addresses, IntFunction<String> names) {
+        this.sender = sender;
         this.addresses = addresses;
         this.names = names;
     }
@@ -149,7 +149,7 @@ public final class KernelIgmpIo implements IgmpPacketIo {
     public void send(InterfaceId ifId, InetAddress destination, byte[] message) {
         int ifIndex = ifId.ifIndex();
         try {
-            socket.send(ifIndex, addresses.primary(ifIndex), Inet4.toInt(destination), message);
+            sender.send(ifIndex, addresses.primary(ifIndex), Inet4.toInt(destination), message);
         } catch (SysException e) {
             throw new IllegalStateException("cannot send IGMP on " + names.apply(ifIndex) + " to "
                     + destination.getHostAddress() + ": " + e.getMessage(), e);

@@ -13,6 +13,7 @@ public final class KernelMulticast {
     private final MrouteSocket socket;
     private final KernelForwarding forwarding;
     private final KernelIgmpIo igmp;
+    private final IgmpSender sender;
     private final SocketReader reader;
     private boolean shut;
 
@@ -20,7 +21,8 @@ public final class KernelMulticast {
                             String threadName) {
         this.socket = socket;
         this.forwarding = new KernelForwarding(socket, names);
-        this.igmp = new KernelIgmpIo(socket, addresses, names);
+        this.sender = new IgmpSender(socket.fd());
+        this.igmp = new KernelIgmpIo(sender, addresses, names);
         this.reader = new SocketReader(socket.fd(), new SocketReader.Sink() {
             @Override
             public void upcall(MemorySegment data, long length) {
@@ -102,6 +104,7 @@ public final class KernelMulticast {
             forwarding.close();
         } finally {
             igmp.shutdown();
+            sender.close();
             socket.close();
         }
     }

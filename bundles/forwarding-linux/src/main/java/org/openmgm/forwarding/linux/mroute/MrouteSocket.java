@@ -1,6 +1,5 @@
 package org.openmgm.forwarding.linux.mroute;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -21,19 +20,22 @@ import org.openmgm.forwarding.linux.sys.SysException;
  * sending options (TTL 1, Router Alert, no loopback, IP_PKTINFO).
  *
  * <p>Native memory is allocated once per socket and reused: {@link #addMfc} fills one {@code
- * struct mfcctl} and makes one system call, without allocating. Three locks keep the three
- * callers apart: table changes (the MGM's thread), counters (any reader) and sends (the IGMP
- * thread); the receive side belongs to {@link SocketReader}.
+ * struct mfcctl} and makes one system call, without allocating. Two locks keep the callers apart:
+ * table changes (the MGM's thread) and counters (any reader); sending belongs to {@link
+ * IgmpSender}, receiving to {@link SocketReader}.
  */
 public final class MrouteSocket implements AutoCloseable {
 
     /** The call that needs CAP_NET_RAW. */
     public static final String CALL_SOCKET = "socket(AF_INET, SOCK_RAW, IPPROTO_IGMP)";
+    /** The first multicast routing call; ENOPROTOOPT when the kernel has no CONFIG_IP_MROUTE. */
+    public static final String CALL_VERSION = "getsockopt(MRT_VERSION)";
     /** The call that selects the table; fails without CONFIG_IP_MROUTE_MULTIPLE_TABLES. */
     public static final String CALL_TABLE = "setsockopt(MRT_TABLE)";
     /** The call that takes the table; EADDRINUSE when another router owns it. */
     public static final String CALL_INIT = "setsockopt(MRT_INIT)";
 
+    private static final int MFCCTL_SIZE = (int) Structs.MFCCTL.byteSize();
     private static final int RECEIVE_BUFFER = 1 << 20;   // absorbs an upcall burst while the MGM catches up
 
     private final int fd;
@@ -44,17 +46,11 @@ public final class MrouteSocket implements AutoCloseable {
     private final MemorySegment mfc = arena.allocate(Structs.MFCCTL);
     private final MemorySegment vifctl = arena.allocate(Structs.VIFCTL);
     private final MemorySegment intValue = arena.allocate(JAVA_INT);
+    private final MemorySegment lengthValue = arena.allocate(JAVA_INT);
     private final Object counters = new Object();
     private final MemorySegment counterState = Libc.newCallState(arena);
     private final MemorySegment sgReq = arena.allocate(Structs.SIOC_SG_REQ);
     private final MemorySegment vifReq = arena.allocate(Structs.SIOC_VIF_REQ);
-    private final Object sending = new Object();
-    private final MemorySegment sendState = Libc.newCallState(arena);
-    private final MemorySegment sendMsg = arena.allocate(Structs.MSGHDR);
-    private final MemorySegment sendIov = arena.allocate(Structs.IOVEC);
-    private final MemorySegment sendTo = arena.allocate(Structs.SOCKADDR_IN);
-    private final MemorySegment sendControl = arena.allocate(Structs.cmsgSpace(Structs.IN_PKTINFO.byteSize()), 8);
-    private final MemorySegment sendBuffer = arena.allocate(65_536);
     private int threshold = 1;
     private boolean allWrongIf;
     private boolean closed;
@@ -95,6 +91,7 @@ public final class MrouteSocket implements AutoCloseable {
 
     private void init(int requestedTable, boolean allWrongInterfaces) {
         synchronized (control) {
+            version();                                  // tells "no multicast routing" from the rest
             if (requestedTable >= 0) {
                 setInt(Mroute.MRT_TABLE, requestedTable, CALL_TABLE);
             }
@@ -155,10 +152,10 @@ public final class MrouteSocket implements AutoCloseable {
      */
     public int version() {
         synchronized (control) {
-            MemorySegment length = arena.allocate(JAVA_INT);
+            MemorySegment length = lengthValue;
             length.set(JAVA_INT, 0, 4);
             check(Libc.getsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_VERSION, intValue, length),
-                    "getsockopt(MRT_VERSION)");
+                    CALL_VERSION);
             return intValue.get(JAVA_INT, 0);
         }
     }
@@ -183,11 +180,7 @@ public final class MrouteSocket implements AutoCloseable {
      */
     public void addVif(int vif, int ifIndex) {
         synchronized (control) {
-            vifctl.fill((byte) 0);
-            vifctl.set(JAVA_SHORT, Structs.VIFC_VIFI, (short) vif);
-            vifctl.set(JAVA_BYTE, Structs.VIFC_FLAGS, (byte) Mroute.VIFF_USE_IFINDEX);
-            vifctl.set(JAVA_BYTE, Structs.VIFC_THRESHOLD, (byte) 1);
-            vifctl.set(JAVA_INT, Structs.VIFC_LCL_IFINDEX, ifIndex);
+            encodeVif(vifctl, vif, ifIndex);
             check(Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_ADD_VIF, vifctl,
                     (int) Structs.VIFCTL.byteSize()), "setsockopt(MRT_ADD_VIF)");
         }
@@ -202,8 +195,7 @@ public final class MrouteSocket implements AutoCloseable {
      */
     public boolean delVif(int vif) {
         synchronized (control) {
-            vifctl.fill((byte) 0);
-            vifctl.set(JAVA_SHORT, Structs.VIFC_VIFI, (short) vif);
+            encodeVif(vifctl, vif, 0);
             if (Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_DEL_VIF, vifctl,
                     (int) Structs.VIFCTL.byteSize()) == 0) {
                 return true;
@@ -227,21 +219,53 @@ public final class MrouteSocket implements AutoCloseable {
      */
     public void addMfc(int origin, int group, int parent, int oifs) {
         synchronized (control) {
-            MemorySegment m = mfc;
-            m.set(Structs.NET_INT, Structs.MFCC_ORIGIN, origin);
-            m.set(Structs.NET_INT, Structs.MFCC_MCASTGRP, group);
-            m.set(JAVA_SHORT, Structs.MFCC_PARENT, (short) parent);
-            long ttls = Structs.MFCC_TTLS;                    // 32 bytes: four stores, no loop
-            m.set(JAVA_LONG_UNALIGNED, ttls, 0L);
-            m.set(JAVA_LONG_UNALIGNED, ttls + 8, 0L);
-            m.set(JAVA_LONG_UNALIGNED, ttls + 16, 0L);
-            m.set(JAVA_LONG_UNALIGNED, ttls + 24, 0L);
-            for (int bits = oifs; bits != 0; bits &= bits - 1) {
-                m.set(JAVA_BYTE, ttls + Integer.numberOfTrailingZeros(bits), (byte) threshold);
-            }
-            if (Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_ADD_MFC, m, 60) != 0) {
+            encodeMfc(mfc, origin, group, parent, oifs, threshold);
+            if (Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_ADD_MFC, mfc, MFCCTL_SIZE) != 0) {
                 throw new SysException("setsockopt(MRT_ADD_MFC)", Libc.errno(controlState));
             }
+        }
+    }
+
+    /**
+     * Fills a {@code struct mfcctl}: origin, group, parent, and the TTL threshold of each outgoing
+     * VIF (0 elsewhere: not forwarded). The counters and {@code mfcc_expire} are left as they are
+     * (the kernel ignores them and they stay 0 in a reused segment).
+     *
+     * @param m at least 60 bytes
+     * @param origin the source as an int
+     * @param group the group as an int
+     * @param parent the incoming VIF
+     * @param oifs the outgoing VIFs, bit {@code v} for VIF {@code v}
+     * @param threshold the TTL threshold, 1 to 255
+     */
+    static void encodeMfc(MemorySegment m, int origin, int group, int parent, int oifs, int threshold) {
+        m.set(Structs.NET_INT, Structs.MFCC_ORIGIN, origin);
+        m.set(Structs.NET_INT, Structs.MFCC_MCASTGRP, group);
+        m.set(JAVA_SHORT, Structs.MFCC_PARENT, (short) parent);
+        long ttls = Structs.MFCC_TTLS;                        // 32 bytes: four stores, no loop
+        m.set(JAVA_LONG_UNALIGNED, ttls, 0L);
+        m.set(JAVA_LONG_UNALIGNED, ttls + 8, 0L);
+        m.set(JAVA_LONG_UNALIGNED, ttls + 16, 0L);
+        m.set(JAVA_LONG_UNALIGNED, ttls + 24, 0L);
+        for (int bits = oifs; bits != 0; bits &= bits - 1) {
+            m.set(JAVA_BYTE, ttls + Integer.numberOfTrailingZeros(bits), (byte) threshold);
+        }
+    }
+
+    /**
+     * Fills a {@code struct vifctl} for an interface by index ({@code VIFF_USE_IFINDEX}, threshold 1).
+     *
+     * @param v at least 16 bytes
+     * @param vif the slot
+     * @param ifIndex the interface index (0 for MRT_DEL_VIF, which reads only the slot)
+     */
+    static void encodeVif(MemorySegment v, int vif, int ifIndex) {
+        v.asSlice(0, Structs.VIFCTL.byteSize()).fill((byte) 0);
+        v.set(JAVA_SHORT, Structs.VIFC_VIFI, (short) vif);
+        if (ifIndex != 0) {
+            v.set(JAVA_BYTE, Structs.VIFC_FLAGS, (byte) Mroute.VIFF_USE_IFINDEX);
+            v.set(JAVA_BYTE, Structs.VIFC_THRESHOLD, (byte) 1);
+            v.set(JAVA_INT, Structs.VIFC_LCL_IFINDEX, ifIndex);
         }
     }
 
@@ -257,7 +281,7 @@ public final class MrouteSocket implements AutoCloseable {
         synchronized (control) {
             mfc.set(Structs.NET_INT, Structs.MFCC_ORIGIN, origin);
             mfc.set(Structs.NET_INT, Structs.MFCC_MCASTGRP, group);
-            if (Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_DEL_MFC, mfc, 60) == 0) {
+            if (Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_DEL_MFC, mfc, MFCCTL_SIZE) == 0) {
                 return true;
             }
             int errno = Libc.errno(controlState);
@@ -342,45 +366,6 @@ public final class MrouteSocket implements AutoCloseable {
     }
 
     /**
-     * Sends an IGMP message out of an interface from an address; TTL 1 and Router Alert come from
-     * the socket's options, the interface and source from an IP_PKTINFO control message.
-     *
-     * @param ifIndex the outgoing interface
-     * @param source the source address as an int (0: the kernel chooses)
-     * @param destination the destination as an int
-     * @param message the IGMP message
-     * @throws SysException if the kernel refuses
-     * @throws IllegalArgumentException if the message is too long for one datagram
-     */
-    public void send(int ifIndex, int source, int destination, byte[] message) {
-        synchronized (sending) {
-            if (message.length > sendBuffer.byteSize() - 64) {
-                throw new IllegalArgumentException("IGMP message of " + message.length + " bytes is too long");
-            }
-            MemorySegment.copy(message, 0, sendBuffer, JAVA_BYTE, 0, message.length);
-            sendIov.set(ADDRESS, 0, sendBuffer);
-            sendIov.set(JAVA_LONG, Structs.IOV_LEN, message.length);
-            Structs.sockaddrIn(sendTo, destination, 0);
-            sendControl.fill((byte) 0);
-            sendControl.set(JAVA_LONG, 0, Structs.cmsgLen(Structs.IN_PKTINFO.byteSize()));
-            sendControl.set(JAVA_INT, Structs.CMSG_LEVEL, Libc.IPPROTO_IP);
-            sendControl.set(JAVA_INT, Structs.CMSG_TYPE, Libc.IP_PKTINFO);
-            sendControl.set(JAVA_INT, Structs.CMSG_DATA + Structs.IPI_IFINDEX, ifIndex);
-            sendControl.set(Structs.NET_INT, Structs.CMSG_DATA + Structs.IPI_SPEC_DST, source);
-            sendMsg.fill((byte) 0);
-            sendMsg.set(ADDRESS, Structs.MSG_NAME, sendTo);
-            sendMsg.set(JAVA_INT, Structs.MSG_NAMELEN, (int) Structs.SOCKADDR_IN.byteSize());
-            sendMsg.set(ADDRESS, Structs.MSG_IOV, sendIov);
-            sendMsg.set(JAVA_LONG, Structs.MSG_IOVLEN, 1L);
-            sendMsg.set(ADDRESS, Structs.MSG_CONTROL, sendControl);
-            sendMsg.set(JAVA_LONG, Structs.MSG_CONTROLLEN, sendControl.byteSize());
-            if (Libc.sendmsg(sendState, fd, sendMsg, 0) < 0) {
-                throw new SysException("sendmsg(IGMP)", Libc.errno(sendState));
-            }
-        }
-    }
-
-    /**
      * Gives the table up and closes the socket: MRT_FLUSH of everything, MRT_DONE, close. The
      * reader must have stopped. Idempotent.
      */
@@ -392,23 +377,21 @@ public final class MrouteSocket implements AutoCloseable {
     private void closeQuietly(boolean flush) {
         synchronized (control) {
             synchronized (counters) {
-                synchronized (sending) {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    if (flush) {
-                        try {
-                            flush(true);
-                        } catch (SysException e) {
-                            // MRT_DONE below still removes what this socket added.
-                        }
-                        intValue.set(JAVA_INT, 0, 0);
-                        Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_DONE, intValue, 4);
-                    }
-                    Libc.close(controlState, fd);
-                    arena.close();
+                if (closed) {
+                    return;
                 }
+                closed = true;
+                if (flush) {
+                    try {
+                        flush(true);
+                    } catch (SysException e) {
+                        // MRT_DONE below still removes what this socket added.
+                    }
+                    intValue.set(JAVA_INT, 0, 0);
+                    Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Mroute.MRT_DONE, intValue, 4);
+                }
+                Libc.close(controlState, fd);
+                arena.close();
             }
         }
     }
