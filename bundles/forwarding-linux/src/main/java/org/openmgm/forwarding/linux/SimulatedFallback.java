@@ -80,8 +80,7 @@ final class SimulatedFallback implements ForwardingPlane, IgmpPacketIo, Interfac
     void start() {
         tracker.open();
         if (simulated == null) {
-            log.warn("fallback = simulated, but no simulated plane (bundle org.openmgm.forwarding-sim) is running yet;"
-                    + " mgm.plane=linux is served as soon as it is");
+            log.info("Waiting for the simulated plane (bundle org.openmgm.forwarding-sim) to serve mgm.plane=linux");
         }
     }
 
@@ -95,13 +94,13 @@ final class SimulatedFallback implements ForwardingPlane, IgmpPacketIo, Interfac
             return;
         }
         simulated = plane;
+        log.warn("The SIMULATED plane now serves mgm.plane=linux (fallback = simulated): nothing will be forwarded"
+                + " on real interfaces");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ForwardingPlane.NAME, "linux");
         props.put(FALLBACK, "sim");
         registration = bundleContext.registerService(new String[] {ForwardingPlane.class.getName(),
             IgmpPacketIo.class.getName(), InterfaceDirectory.class.getName()}, this, props);
-        log.warn("The SIMULATED plane now serves mgm.plane=linux (fallback = simulated): nothing will be forwarded"
-                + " on real interfaces");
     }
 
     private synchronized void withdraw(ForwardingPlane plane) {
