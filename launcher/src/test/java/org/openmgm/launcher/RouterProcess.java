@@ -43,8 +43,18 @@ final class RouterProcess implements AutoCloseable {
     /** Copies the distribution to {@code workDir} and starts it there. */
     static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, String... args)
             throws IOException {
+        return start(distribution, workDir, env, List.of(), args);
+    }
+
+    /**
+     * Copies the distribution to {@code workDir} and starts it there through a prefix command
+     * (e.g. {@code ip netns exec NAME}, which execs the router, so signals reach it).
+     */
+    static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, List<String> prefix,
+                               String... args) throws IOException {
         copyTree(distribution, workDir);
-        List<String> command = new ArrayList<>(List.of(workDir.resolve("bin/openmgm").toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.add(workDir.resolve("bin/openmgm").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
         pb.environment().putAll(env);
