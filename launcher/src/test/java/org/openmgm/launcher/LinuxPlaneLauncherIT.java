@@ -70,6 +70,9 @@ class LinuxPlaneLauncherIT {
     @Test
     void inNamespacesTheRouterForwardsToAHostThatJoinedAndLeavesNothingBehind() throws Exception {
         assumeTrue(isRoot(), "needs root: network namespaces and the kernel's multicast routing");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3 (the hosts' sender and receiver)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/usr/bin/ip")),
+                "needs iproute2 (ip)");
         String p = "omt-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         String r = p + "-r";
         String a = p + "-a";
@@ -144,7 +147,7 @@ class LinuxPlaneLauncherIT {
     }
 
     private static Process python(List<Process> started, String ns, String program, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "python3", "-u", "-c", program));
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "/usr/bin/python3", "-u", "-c", program));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(p);
