@@ -90,14 +90,20 @@ class IgmpIoIT {
         Process member = net.python(h, "receiver.py", "239.3.3.3", "5003", "10.0.3.2");
         assertEquals("ready", TestNetwork.readLine(member, Duration.ofSeconds(10)));
 
-        Received report = next("10.0.3.2", Duration.ofSeconds(5));
-        assertNotNull(report, "H's report reaches the router");
+        // H may still report a group an earlier test joined and left: wait for the one joined here.
+        Received report = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(5).toNanos(); report == null && System.nanoTime() < end; ) {
+            Received r = next("10.0.3.2", Duration.ofMillis(500));
+            if (r != null && HexFormat.of().formatHex(r.payload()).contains("ef030303")) {
+                report = r;
+            }
+        }
+        assertNotNull(report, "H's report for 239.3.3.3 reaches the router");
         assertEquals(InterfaceId.of(r1), report.ifId());
         assertEquals("224.0.0.22", report.destination());
         assertEquals(1, report.ttl());
         assertTrue(report.routerAlert(), "Linux sends IGMPv3 reports with Router Alert (RFC 3376 §4)");
         assertEquals(0x22, report.payload()[0] & 0xff, "a version 3 membership report");
-        assertTrue(HexFormat.of().formatHex(report.payload()).contains("ef030303"), "for 239.3.3.3");
     }
 
     @Test

@@ -111,7 +111,11 @@ public final class MrouteSocket implements AutoCloseable {
             MemorySegment ra = arena.allocate(4);
             MemorySegment.copy(Mroute.ROUTER_ALERT, 0, ra, JAVA_BYTE, 0, 4);
             check(Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, Libc.IP_OPTIONS, ra, 4), "setsockopt(IP_OPTIONS)");
-            setOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF, RECEIVE_BUFFER, "setsockopt(SO_RCVBUF)");
+            // Every IGMP datagram the host accepts, whichever socket joined its group (the default, said out loud).
+            setOption(Libc.IPPROTO_IP, Libc.IP_MULTICAST_ALL, 1, "setsockopt(IP_MULTICAST_ALL)");
+            if (!tryOption(Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, RECEIVE_BUFFER)) {
+                setOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF, RECEIVE_BUFFER, "setsockopt(SO_RCVBUF)");
+            }
         }
     }
 
@@ -401,8 +405,12 @@ public final class MrouteSocket implements AutoCloseable {
     }
 
     private boolean tryInt(int option, int value) {
+        return tryOption(Libc.IPPROTO_IP, option, value);
+    }
+
+    private boolean tryOption(int level, int option, int value) {
         intValue.set(JAVA_INT, 0, value);
-        return Libc.setsockopt(controlState, fd, Libc.IPPROTO_IP, option, intValue, 4) == 0;
+        return Libc.setsockopt(controlState, fd, level, option, intValue, 4) == 0;
     }
 
     private void setOption(int level, int option, int value, String call) {

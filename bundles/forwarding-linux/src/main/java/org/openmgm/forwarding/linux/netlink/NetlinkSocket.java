@@ -73,8 +73,11 @@ public final class NetlinkSocket implements AutoCloseable {
                             "setsockopt(NETLINK_ADD_MEMBERSHIP, " + group + ")");
                 }
                 if (groups.length > 0) {
+                    // Best effort: FORCE passes net.core.rmem_max with CAP_NET_ADMIN; an overrun only costs a resync.
                     s.intValue.set(JAVA_INT, 0, RECEIVE_BUFFER);
-                    Libc.setsockopt(s.state, fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, s.intValue, 4);   // best effort
+                    if (Libc.setsockopt(s.state, fd, Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, s.intValue, 4) != 0) {
+                        Libc.setsockopt(s.state, fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, s.intValue, 4);
+                    }
                 }
                 return s;
             } catch (RuntimeException e) {

@@ -39,12 +39,8 @@ public final class RouteTable implements MulticastRouteLookup {
     private static final int RTN_UNICAST = 1;
     private static final int MANY = 64;
 
-    /** A route and the answer it gives, made once when it arrives. */
-    private record Entry(RtnlMessage.Route route, Optional<ReversePath> answer) {
-    }
-
     private final int table;
-    private final LongObjectMap<List<Entry>> byPrefix = new LongObjectMap<>();
+    private final LongObjectMap<List<RtnlMessage.Route>> byPrefix = new LongObjectMap<>();
     private final int[] perLength = new int[33];             // how many prefixes of each length
     private final List<MulticastRouteListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -82,17 +78,16 @@ public final class RouteTable implements MulticastRouteLookup {
             if (perLength[length] == 0) {
                 continue;
             }
-            List<Entry> routes = byPrefix.get(key(address & Inet4.mask(length), length));
-            Entry best = null;
+            List<RtnlMessage.Route> routes = byPrefix.get(key(address & Inet4.mask(length), length));
+            RtnlMessage.Route best = null;
             for (int i = 0; routes != null && i < routes.size(); i++) {
-                Entry e = routes.get(i);
-                if (!e.route().dead() && (best == null
-                        || Integer.compareUnsigned(e.route().priority(), best.route().priority()) < 0)) {
-                    best = e;
+                RtnlMessage.Route r = routes.get(i);
+                if (!r.dead() && (best == null || Integer.compareUnsigned(r.priority(), best.priority()) < 0)) {
+                    best = r;
                 }
             }
             if (best != null) {
-                return best.answer();
+                return answer(best);      // made here, not kept: a full Internet table stays small
             }
         }
         return Optional.empty();
@@ -119,7 +114,7 @@ public final class RouteTable implements MulticastRouteLookup {
      * @return the prefixes whose routes differ from before
      */
     public synchronized Set<Prefix> replace(List<RtnlMessage> dump) {
-        LongObjectMap<List<Entry>> before = new LongObjectMap<>();
+        LongObjectMap<List<RtnlMessage.Route>> before = new LongObjectMap<>();
         byPrefix.forEachEntry(before::put);
         byPrefix.clear();
         java.util.Arrays.fill(perLength, 0);
@@ -131,12 +126,12 @@ public final class RouteTable implements MulticastRouteLookup {
         Set<Prefix> changed = new TreeSet<>();
         before.forEachEntry((k, routes) -> {
             if (!sameRoutes(routes, byPrefix.get(k))) {
-                changed.add(prefix(routes.get(0).route()));
+                changed.add(prefix(routes.get(0)));
             }
         });
         byPrefix.forEachEntry((k, routes) -> {
             if (before.get(k) == null) {
-                changed.add(prefix(routes.get(0).route()));
+                changed.add(prefix(routes.get(0)));
             }
         });
         return changed;
@@ -180,11 +175,11 @@ public final class RouteTable implements MulticastRouteLookup {
     /** Adds, replaces (same metric) or deletes one route; tells whether anything changed. */
     private boolean put(RtnlMessage.Route r) {
         long k = key(r.destination() & Inet4.mask(r.length()), r.length());
-        List<Entry> routes = byPrefix.get(k);
-        List<Entry> next = routes == null ? new ArrayList<>(1) : new ArrayList<>(routes);
-        Entry old = null;
-        for (Entry e : next) {
-            if (e.route().priority() == r.priority()) {
+        List<RtnlMessage.Route> routes = byPrefix.get(k);
+        List<RtnlMessage.Route> next = routes == null ? new ArrayList<>(1) : new ArrayList<>(routes);
+        RtnlMessage.Route old = null;
+        for (RtnlMessage.Route e : next) {
+            if (e.priority() == r.priority()) {
                 old = e;
             }
         }
@@ -192,7 +187,7 @@ public final class RouteTable implements MulticastRouteLookup {
             next.remove(old);
         }
         if (!r.deleted()) {
-            next.add(new Entry(r, answer(r)));
+            next.add(r);
         }
         if (next.isEmpty()) {
             if (routes != null) {
@@ -205,7 +200,7 @@ public final class RouteTable implements MulticastRouteLookup {
             }
             byPrefix.put(k, List.copyOf(next));
         }
-        return r.deleted() ? old != null : old == null || !same(old.route(), r);
+        return r.deleted() ? old != null : old == null || !same(old, r);
     }
 
     private static Optional<ReversePath> answer(RtnlMessage.Route r) {
@@ -216,12 +211,12 @@ public final class RouteTable implements MulticastRouteLookup {
                 new RouteInfo(r.protocol(), prefix(r))));
     }
 
-    private static boolean sameRoutes(List<Entry> a, List<Entry> b) {
+    private static boolean sameRoutes(List<RtnlMessage.Route> a, List<RtnlMessage.Route> b) {
         if (b == null || a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!same(a.get(i).route(), b.get(i).route())) {
+            if (!same(a.get(i), b.get(i))) {
                 return false;
             }
         }

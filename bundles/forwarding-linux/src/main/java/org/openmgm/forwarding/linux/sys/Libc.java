@@ -51,6 +51,8 @@ public final class Libc {
     public static final int SOL_NETLINK = 270;
     /** {@code SO_RCVBUF} (asm-generic/socket.h). */
     public static final int SO_RCVBUF = 8;
+    /** {@code SO_RCVBUFFORCE}: like SO_RCVBUF beyond {@code net.core.rmem_max} (CAP_NET_ADMIN). */
+    public static final int SO_RCVBUFFORCE = 33;
     /** {@code IP_TTL} (linux/in.h). */
     public static final int IP_TTL = 2;
     /** {@code IP_OPTIONS} (linux/in.h): IP options put on every datagram the socket sends. */
