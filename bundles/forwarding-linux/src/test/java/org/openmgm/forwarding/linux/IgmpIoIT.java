@@ -107,6 +107,43 @@ class IgmpIoIT {
     }
 
     @Test
+    void anIgmpV2HostsReportAndLeaveArriveOnAVif() throws Exception {
+        router.call(() -> {
+            plane.addInterface(InterfaceId.of(r1));  // as when IGMP holds the interface in the MGM
+            plane.enable(InterfaceId.of(r1));
+            return null;
+        });
+        net.exec(h, "sysctl", "-q", "-w", "net.ipv4.conf.h0.force_igmp_version=2");
+        try {
+            Process member = net.python(h, "receiver.py", "239.3.3.5", "5005", "10.0.3.2");
+            assertEquals("ready", TestNetwork.readLine(member, Duration.ofSeconds(10)));
+            Received report = nextOfType(0x16, Duration.ofSeconds(5));
+            assertNotNull(report, "a v2 report goes to the group itself: it reaches us because r1 is a VIF");
+            assertEquals("239.3.3.5", report.destination());
+            assertTrue(report.routerAlert());
+
+            net.stopProcesses();                        // the member leaves
+            Received leave = nextOfType(0x17, Duration.ofSeconds(5));
+            assertNotNull(leave, "the leave goes to 224.0.0.2, joined on enable");
+            assertEquals("224.0.0.2", leave.destination());
+            assertEquals(1, leave.ttl());
+        } finally {
+            net.exec(h, "sysctl", "-q", "-w", "net.ipv4.conf.h0.force_igmp_version=0");
+        }
+    }
+
+    Received nextOfType(int type, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            Received p = next("10.0.3.2", Duration.ofNanos(left));
+            if (p != null && (p.payload()[0] & 0xff) == type) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void nothingIsDeliveredFromAnInterfaceWhereIgmpIsNotEnabled() throws Exception {
         Process member = net.python(h, "receiver.py", "239.3.3.4", "5004", "10.0.3.2");
         assertEquals("ready", TestNetwork.readLine(member, Duration.ofSeconds(10)));

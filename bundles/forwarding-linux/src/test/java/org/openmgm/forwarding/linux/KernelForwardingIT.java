@@ -263,6 +263,33 @@ class KernelForwardingIT {
         }
     }
 
+    @Test
+    void staticLeftoversAreFlushedAtStartAndAtStop() throws Exception {
+        assertEquals("added", net.exec(r, "/usr/bin/python3", script("static_mroute.py"), "" + r1, "" + r2).strip());
+        assertEquals(3, net.exec(r, "cat", "/proc/net/ip_mr_vif").strip().lines().count(), "two static VIFs left over");
+        assertEquals(2, net.exec(r, "cat", "/proc/net/ip_mr_cache").strip().lines().count(), "one static entry");
+
+        LinuxPlane p = start(LinuxPlaneSettings.DEFAULTS);
+        assertEquals(1, net.exec(r, "cat", "/proc/net/ip_mr_vif").strip().lines().count(), "flushed at start");
+        assertEquals(1, net.exec(r, "cat", "/proc/net/ip_mr_cache").strip().lines().count(), "flushed at start");
+
+        p.addInterface(InterfaceId.of(r1));
+        assertEquals("added", net.exec(r, "/usr/bin/python3", script("static_mroute.py"), "" + r1, "" + r2).strip());
+        stopPlane();
+        plane = null;
+        assertEquals(1, net.exec(r, "cat", "/proc/net/ip_mr_vif").strip().lines().count(), "flushed at stop");
+        assertEquals(1, net.exec(r, "cat", "/proc/net/ip_mr_cache").strip().lines().count(), "flushed at stop");
+    }
+
+    static String script(String name) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("omt-", ".py");
+        try (var in = KernelForwardingIT.class.getResourceAsStream("/net/" + name)) {
+            java.nio.file.Files.write(file, in.readAllBytes());
+        }
+        file.toFile().deleteOnExit();
+        return file.toString();
+    }
+
     static int ifIndex(String ns, String name) throws Exception {
         String out = TestNetwork.run("ip", "-n", ns, "-o", "link", "show", name);
         return Integer.parseInt(out.substring(0, out.indexOf(':')));

@@ -47,6 +47,11 @@ public final class LinkTable implements InterfaceDirectory {
     private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<Integer, NetworkInterfaceInfo> view = Map.of();
 
+    /** Creates an empty table; {@link #replace} loads it. */
+    public LinkTable() {
+        // filled by the NetlinkMonitor's first dumps
+    }
+
     /**
      * Adds a listener.
      *

@@ -8,7 +8,9 @@ public final class SysException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was attempted. */
     private final String call;
+    /** The error number. */
     private final int errno;
 
     /**
