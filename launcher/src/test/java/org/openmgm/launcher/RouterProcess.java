@@ -43,7 +43,7 @@ final class RouterProcess implements AutoCloseable {
     /** Copies the distribution to {@code workDir} and starts it there. */
     static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, String... args)
             throws IOException {
-        return start(distribution, workDir, env, home -> { }, args);
+        return start(distribution, workDir, env, home -> { }, List.of(), args);
     }
 
     /** Something to do to the copy before the router starts (write etc/ files, say). */
@@ -54,9 +54,25 @@ final class RouterProcess implements AutoCloseable {
     /** Copies the distribution to {@code workDir}, prepares the copy and starts it there. */
     static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, Preparation preparation,
                                String... args) throws IOException {
+        return start(distribution, workDir, env, preparation, List.of(), args);
+    }
+
+    /**
+     * Copies the distribution to {@code workDir} and starts it there through a prefix command
+     * (e.g. {@code ip netns exec NAME}, which execs the router, so signals reach it).
+     */
+    static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, List<String> prefix,
+                               String... args) throws IOException {
+        return start(distribution, workDir, env, home -> { }, prefix, args);
+    }
+
+    /** Copies the distribution to {@code workDir}, prepares the copy and starts it through a prefix command. */
+    static RouterProcess start(Path distribution, Path workDir, Map<String, String> env, Preparation preparation,
+                               List<String> prefix, String... args) throws IOException {
         copyTree(distribution, workDir);
         preparation.prepare(workDir);
-        List<String> command = new ArrayList<>(List.of(workDir.resolve("bin/openmgm").toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.add(workDir.resolve("bin/openmgm").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
         pb.environment().putAll(env);
