@@ -23,6 +23,7 @@ final class OpenMgm {
     private final String host;
     private final Path home;
     private Proc proc;
+    private String console = "none";
 
     /** A fresh copy of the distribution for a router in {@code host}. */
     OpenMgm(TestNet net, String host, String name) {
@@ -71,13 +72,30 @@ final class OpenMgm {
         }
     }
 
+    /** Runs Gogo commands sent with {@link #command} ({@code --console stdin}) instead of no console. */
+    OpenMgm withConsole() {
+        console = "stdin";
+        return this;
+    }
+
     /** Starts it and waits until it is ready. */
     OpenMgm start() {
-        proc = net.start(host, "openmgm-" + host, null, "env",
-                "JAVA_HOME=" + Paths.get(System.getProperty("java.home")), home.resolve("bin/openmgm").toString(),
-                "--console", "none", "--home", home.toString());
+        launch();
         proc.await("OpenMGM ready in [0-9.]+ s", START);
         return this;
+    }
+
+    /** Starts it without waiting (for routers expected not to become ready). */
+    OpenMgm launch() {
+        proc = net.start(host, "openmgm-" + host, null, "env",
+                "JAVA_HOME=" + Paths.get(System.getProperty("java.home")), home.resolve("bin/openmgm").toString(),
+                "--console", console, "--home", home.toString());
+        return this;
+    }
+
+    /** Runs a Gogo command in the router (it must have been started {@link #withConsole}). */
+    void command(String line) {
+        proc.send(line);
     }
 
     /** Waits for a log line. */
