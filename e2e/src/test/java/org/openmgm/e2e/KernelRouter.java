@@ -52,6 +52,45 @@ final class KernelRouter {
         return router;
     }
 
+    /** The static routing protocol's jar in the distribution. */
+    static final Path STATIC_JAR = OpenMgm.DIST.resolve("protocols/openmgm-protocol-static.jar");
+    /** The IGMP proxy's jar in the distribution. */
+    static final Path PROXY_JAR = OpenMgm.DIST.resolve("protocols/openmgm-protocol-igmp-proxy.jar");
+
+    /**
+     * Configures a router copy for the kernel plane without the recording protocol: the routing
+     * protocols are added with {@link #staticRoutes} and {@link #proxy}.
+     *
+     * @param net the test network
+     * @param host the router's host
+     * @param name the copy's folder name
+     * @param igmpInterfaces interfaces to run IGMP on
+     * @return the router, not started
+     */
+    static OpenMgm plain(TestNet net, String host, String name, List<String> igmpInterfaces) {
+        OpenMgm router = configure(net, host, name, igmpInterfaces, List.of());
+        router.removeEtc("org.openmgm.testing.recording-rec.cfg");
+        router.undeploy("recording.jar");
+        return router;
+    }
+
+    /** Selects the kernel plane for the static protocol; its routes come from {@code route-*.cfg} files. */
+    static void staticRoutes(OpenMgm router) {
+        router.etc("org.openmgm.protocol.static.cfg", "interfaces.target = (mgm.plane=linux)\n");
+    }
+
+    /** Writes one static route ({@code source} may be null for (*,G)). */
+    static void route(OpenMgm router, String name, String from, String source, String group, String to) {
+        router.etc("org.openmgm.protocol.static.route-" + name + ".cfg", "from = " + from + "\n"
+                + (source == null ? "" : "source = " + source + "\n") + "group = " + group + "\nto = " + to + "\n");
+    }
+
+    /** Configures the IGMP proxy on the kernel plane. */
+    static void proxy(OpenMgm router, String upstream, String downstream) {
+        router.etc("org.openmgm.protocol.igmpproxy.cfg", "upstream = " + upstream + "\ndownstream = " + downstream
+                + "\ninterfaces.target = (mgm.plane=linux)\nhostMembership.target = (mgm.plane=linux)\n");
+    }
+
     /** Waits until the recording protocol is attached (it then owns its interfaces). */
     static void awaitAttached(OpenMgm router) {
         router.await("recording protocol " + PROTOCOL_ID + "/0: Attached", OpenMgm.START);
