@@ -132,6 +132,25 @@ final class Proc implements AutoCloseable {
     }
 
     /**
+     * Waits for the process to end by itself.
+     *
+     * @param timeout how long to wait
+     * @return its exit code
+     * @throws AssertionError if it is still running after the timeout
+     */
+    int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
      * Asks the process to stop (SIGTERM) and waits.
      *
      * @param timeout how long to wait before killing it
