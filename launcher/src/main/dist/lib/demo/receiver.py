@@ -75,8 +75,10 @@ def main():
                 elif words[0] == 'quit':
                     return
             else:
+                group = next((g for g, s in sockets.items() if s is r), None)
+                if group is None:
+                    continue               # left (and closed) after select() saw it readable
                 data, (src, _) = r.recvfrom(2048)
-                group = next(g for g, s in sockets.items() if s is r)
                 print('rx', group, src, data.split(b' ')[0].decode(errors='replace'), flush=True)
 
 
