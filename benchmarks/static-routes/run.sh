@@ -131,7 +131,7 @@ printf 'RESULT %-60s %9s\n' "OpenMGM:  process start -> $routes entries (b)" "${
 printf 'RESULT %-60s %9s\n' "OpenMGM:    of which start -> 'OpenMGM ready'" "${result[mgm_start_ready]}"
 printf 'RESULT %-60s %9s\n' "OpenMGM:    of which 'read $routes routes' -> $routes entries" "${result[mgm_start_read]}"
 printf 'RESULT %-60s %9s\n' "OpenMGM:  running, file replaced -> $routes entries (a)" "${result[mgm_run]}"
-printf 'RESULT %-60s %9s\n' "OpenMGM:    of which file replaced -> 'read' (2 s file poll)" "${result[mgm_run_noticed]}"
+printf 'RESULT %-60s %9s\n' "OpenMGM:    of which file replaced -> 'read' (0.5 s file poll)" "${result[mgm_run_noticed]}"
 printf 'RESULT %-60s %9s\n' "OpenMGM:    of which 'read $routes routes' -> $routes entries" "${result[mgm_run_read]}"
 echo "RATIO OpenMGM / smcroute, from process start:       $(ratio "${result[mgm_start]}" "${result[smc_start]}")"
 echo "RATIO OpenMGM / smcroute, running (file -> kernel): $(ratio "${result[mgm_run]}" "${result[smc_run]}")"

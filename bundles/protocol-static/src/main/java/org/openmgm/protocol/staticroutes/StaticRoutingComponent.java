@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Configuration PID {@value #PID}:
  * <ul>
  *   <li>{@code file}: an smcroute configuration file ({@code mroute from ... to ...} lines),
- *       relative to the router's {@code etc/}; read at start and whenever it changes;</li>
+ *       relative to the router's {@code etc/}; read at start and within half a second of a change;</li>
  *   <li>{@code interfaces.target}: which plane's interfaces to use, e.g. {@code
  *       (mgm.plane=linux)}.</li>
  * </ul>
@@ -60,6 +60,8 @@ public final class StaticRoutingComponent extends StaticRouting implements Inter
     public static final String PID = "org.openmgm.protocol.static";
     private static final Logger log = LoggerFactory.getLogger(StaticRoutingComponent.class);
     private static final String FILE_SOURCE = "file";
+    /** How often the routes file's modification time is looked at (a stat: cheap; as FileInstall's deploy/). */
+    private static final long FILE_POLL_MILLIS = 500;
 
     private final ScheduledThreadPoolExecutor worker;
     private final ComponentContext context;
@@ -137,7 +139,7 @@ public final class StaticRoutingComponent extends StaticRouting implements Inter
             if (newFile == null) {
                 super.setRoutes(FILE_SOURCE, List.of());
             } else {
-                watch = worker.scheduleWithFixedDelay(this::readFileIfChanged, 0, 2, TimeUnit.SECONDS);
+                watch = worker.scheduleWithFixedDelay(this::readFileIfChanged, 0, FILE_POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
