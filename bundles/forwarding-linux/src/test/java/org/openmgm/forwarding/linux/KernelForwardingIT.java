@@ -148,6 +148,8 @@ class KernelForwardingIT {
         assertTrue(c.inPackets() >= 20 && c.inOctets() >= 20 * 33, c.toString());
         assertEquals(0, c.packetsDifferentInterface());
         assertEquals(List.of(InterfaceId.of(r2)), List.copyOf(c.outgoing().keySet()));
+        assertTrue(c.outgoing().get(InterfaceId.of(r2)).outPackets() >= 20, "forwarded out of r2: " + c);
+        assertEquals(c.outgoing().get(InterfaceId.of(r2)).outPackets(), c.totalOutPackets());
         Map<InterfaceId, org.openmgm.forwarding.linux.mroute.KernelForwarding.VifCounters> vifs = p.vifCounters();
         assertTrue(vifs.get(InterfaceId.of(r2)).packetsOut() >= 20, vifs.toString());
         assertTrue(vifs.get(InterfaceId.of(r1)).packetsIn() >= 20, vifs.toString());

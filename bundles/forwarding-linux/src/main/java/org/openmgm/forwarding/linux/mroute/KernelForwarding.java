@@ -66,6 +66,13 @@ public final class KernelForwarding implements ForwardingPlane {
     private final IntFunction<String> names;
     private final VifTable vifs = new VifTable();
     private final LongObjectMap<ForwardingEntry> entries = new LongObjectMap<>();
+    /*
+     * The kernel counts packets per entry, not per outgoing interface; it forwards each packet that
+     * arrived on the right interface out of every outgoing one. So an interface's count is the
+     * entry's forwarded packets since the interface was added: the forwarded count at that moment
+     * is kept here (entries absent: every interface since the entry was installed).
+     */
+    private final LongObjectMap<Map<InterfaceId, Long>> oifBaselines = new LongObjectMap<>();
     private LongHashSet withoutIncomingVif = new LongHashSet();
     private volatile int[] vifView = new int[Mroute.MAXVIFS];
     private volatile ForwardingUpcalls upcalls;
@@ -102,6 +109,7 @@ public final class KernelForwarding implements ForwardingPlane {
             }
         }
         entries.clear();
+        oifBaselines.clear();
         withoutIncomingVif = new LongHashSet();
         vifs.clear();
         vifView = vifs.snapshot();
@@ -159,8 +167,47 @@ public final class KernelForwarding implements ForwardingPlane {
         int source = Inet4.toInt(entry.source());
         int group = Inet4.toInt(entry.group());
         long key = (long) group << 32 | (source & 0xffffffffL);
+        ForwardingEntry before = entries.get(key);
+        Map<InterfaceId, Long> baselines = before == null ? Map.of() : baselines(key, source, group, before, entry);
         program(key, source, group, entry);
         entries.put(key, entry);
+        if (baselines.isEmpty()) {
+            oifBaselines.remove(key);
+        } else {
+            oifBaselines.put(key, baselines);
+        }
+    }
+
+    /** The forwarded count at which each outgoing interface of the new entry started. */
+    private Map<InterfaceId, Long> baselines(long key, int source, int group, ForwardingEntry before,
+                                             ForwardingEntry after) {
+        Map<InterfaceId, Long> old = oifBaselines.get(key);
+        Map<InterfaceId, Long> result = new java.util.HashMap<>();
+        long[] c = null;
+        for (InterfaceId oif : after.outgoing()) {
+            if (before.outgoing().contains(oif)) {
+                long since = old == null ? 0 : old.getOrDefault(oif, 0L);
+                if (since != 0) {
+                    result.put(oif, since);
+                }
+            } else {
+                if (c == null) {
+                    c = new long[3];
+                    try {
+                        if (!socket.sgCounters(source, group, c)) {
+                            c[0] = c[2] = 0;
+                        }
+                    } catch (SysException e) {
+                        log.debug("No counters for the baseline of a new outgoing interface: {}", e.getMessage());
+                        c[0] = c[2] = 0;
+                    }
+                }
+                if (c[0] - c[2] != 0) {
+                    result.put(oif, c[0] - c[2]);
+                }
+            }
+        }
+        return result.isEmpty() ? Map.of() : result;
     }
 
     @Override
@@ -171,6 +218,7 @@ public final class KernelForwarding implements ForwardingPlane {
         if (entries.remove(key) == null) {
             return;
         }
+        oifBaselines.remove(key);
         if (!withoutIncomingVif.isEmpty() && withoutIncomingVif.remove(key) && withoutIncomingVif.isEmpty()) {
             vifs.forgetNowhere();
         }
@@ -182,19 +230,26 @@ public final class KernelForwarding implements ForwardingPlane {
         int s = Inet4.toInt(source);
         int g = Inet4.toInt(group);
         ForwardingEntry entry;
+        Map<InterfaceId, Long> baselines;
         synchronized (this) {
-            entry = entries.get((long) g << 32 | (s & 0xffffffffL));
+            long key = (long) g << 32 | (s & 0xffffffffL);
+            entry = entries.get(key);
+            baselines = oifBaselines.get(key);
         }
         long[] c = new long[3];
         if (entry == null || !socket.sgCounters(s, g, c)) {
             return Optional.empty();
         }
+        long forwarded = Math.max(0, c[0] - c[2]);          // the kernel counts wrong-interface packets in pktcnt
         Map<InterfaceId, MfeCounters.OifCounters> oifs = new TreeMap<>();
+        long totalOut = 0;
         for (InterfaceId oif : entry.outgoing()) {
-            oifs.put(oif, MfeCounters.OifCounters.ZERO);
+            long out = Math.max(0, forwarded - (baselines == null ? 0 : baselines.getOrDefault(oif, 0L)));
+            oifs.put(oif, new MfeCounters.OifCounters(0, 0, out, 0));
+            totalOut += out;
         }
-        long negative = entry.outgoing().isEmpty() ? Math.max(0, c[0] - c[2]) : 0;
-        return Optional.of(new MfeCounters(c[0], c[1], c[2], 0, 0, negative, c[2] + negative, 0, 0, oifs));
+        long negative = entry.outgoing().isEmpty() ? forwarded : 0;
+        return Optional.of(new MfeCounters(c[0], c[1], c[2], 0, 0, negative, c[2] + negative, 0, totalOut, oifs));
     }
 
     /**
