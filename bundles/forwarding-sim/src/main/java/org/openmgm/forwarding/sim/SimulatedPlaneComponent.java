@@ -57,7 +57,7 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
     private final ComponentContext context;
     private final Map<ServiceReference<?>, Object> proxies = new ConcurrentHashMap<>();
     /*
-     * Listeners are told on a thread of their own, in order: a configuration change runs on
+     * Interface listeners are told on a thread of their own, in order: a configuration change runs on
      * Config Admin's thread inside SCR's modification of this component, and a listener being
      * activated at that moment (a protocol bundle starting) may itself be waiting for this
      * plane, so telling it there would wait on SCR's lock and lose the event when that times out.
@@ -135,12 +135,14 @@ public final class SimulatedPlaneComponent extends SimulatedPlane {
     @Reference(name = "routeListener", service = MulticastRouteListener.class,
             cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindRouteListener(ServiceReference<MulticastRouteListener> ref) {
-        MulticastRouteListener proxy = prefix -> tell(() -> {
+        // Told at once, unlike interface events: a route added through the PacketSimulator must
+        // be in force before the next injected packet (the MGM, the listener, is long active).
+        MulticastRouteListener proxy = prefix -> {
             MulticastRouteListener l = context.locateService("routeListener", ref);
             if (l != null) {
                 l.routesChanged(prefix);
             }
-        });
+        };
         proxies.put(ref, proxy);
         addRouteListener(proxy);
     }
