@@ -1,9 +1,5 @@
 package org.openmgm.shell.impl.commands;
 
-import java.util.Map;
-
-import org.openmgm.shell.impl.AbstractCommand;
-import org.openmgm.shell.impl.Args;
 import org.openmgm.shell.impl.RouterView;
 import org.openmgm.shell.impl.ShellCommand;
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ShellCommand.class,
         property = {"osgi.command.scope=" + ShellCommand.SCOPE, "osgi.command.function=sim-leave"})
-public final class SimLeaveCommand extends AbstractCommand {
+public final class SimLeaveCommand extends HostReportCommand {
 
     /**
      * Creates the command.
@@ -26,28 +22,6 @@ public final class SimLeaveCommand extends AbstractCommand {
      */
     @Activate
     public SimLeaveCommand(@Reference RouterView view) {
-        super(view, "sim-leave", "Simulated plane: a host on IF leaves GROUP (or stops wanting the SOURCEs): injects its IGMP leave.", HostReports.V2, HostReports.FROM);
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
-    }
-
-    @Override
-    public String arguments() {
-        return "IF GROUP [SOURCE...]";
-    }
-
-    @Override
-    protected Object model(Args args) {
-        return HostReports.send(view, args, false);
-    }
-
-    @Override
-    protected String text(Object model, Args args) {
-        Map<?, ?> m = (Map<?, ?>) model;
-        return "Host " + m.get("host") + " on " + m.get("interface") + " sent an " + m.get("message") + " for "
-                + m.get("group") + " to " + m.get("destination") + "\n";
+        super(view, "sim-leave", "Simulated plane: a host on IF leaves GROUP (or stops wanting the SOURCEs): injects its IGMP leave.", false);
     }
 }
