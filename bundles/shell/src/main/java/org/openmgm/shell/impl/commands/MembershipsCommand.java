@@ -44,10 +44,11 @@ public final class MembershipsCommand extends AbstractCommand {
 
     @Override
     protected Object model(Args args) {
-        InetAddress group = args.value(Option.GROUP).map(RouterView::parseGroup).orElse(null);
-        InetAddress source = args.value(Option.SOURCE).map(RouterView::parseSource).orElse(null);
-        InterfaceId ifId = args.value(Option.INTERFACE).map(view::parseInterface).orElse(null);
-        ProtocolId protocol = args.value(Option.PROTOCOL).map(t -> view.parseProtocol(t).id()).orElse(null);
+        Filters filters = Filters.of(args, view);
+        InetAddress group = filters.group();
+        InetAddress source = filters.source();
+        InterfaceId ifId = filters.ifId();
+        ProtocolId protocol = filters.protocol();
         Models.Owners owners = new Models.Owners(view);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Membership m : view.mgm().memberships()) {
