@@ -56,13 +56,18 @@ final class MfeOps {
             }
             m.suppressed = SlotBits.clear(m.suppressed, slot); // an explicit new join wins (§2.7.4)
             if (!SlotBits.get(m.oif, slot)) {
-                boolean wasEmpty = !m.hasOif();
-                m.oif = SlotBits.set(m.oif, slot);
-                program(m);
-                if (wasEmpty) {
-                    mfeJoinAlert(m, out);
-                }
+                addOif(m, slot, out);
             }
+        }
+    }
+
+    /** Adds an outgoing interface to an MFE; the first one makes it forward again: a join alert. */
+    private void addOif(MfeEntry m, int slot, Outbox out) {
+        boolean wasEmpty = !m.hasOif();
+        m.oif = SlotBits.set(m.oif, slot);
+        program(m);
+        if (wasEmpty) {
+            mfeJoinAlert(m, out);
         }
     }
 
@@ -92,12 +97,7 @@ final class MfeOps {
             m.suppressed = SlotBits.clear(m.suppressed, slot);
             m.forced = SlotBits.set(m.forced, slot);
             if (!SlotBits.get(m.oif, slot)) {
-                boolean wasEmpty = !m.hasOif();
-                m.oif = SlotBits.set(m.oif, slot);
-                program(m);
-                if (wasEmpty) {
-                    mfeJoinAlert(m, out);
-                }
+                addOif(m, slot, out);
             }
         }
     }
@@ -145,12 +145,7 @@ final class MfeOps {
                 }
             } else if (!is && !forwards && !SlotBits.get(m.suppressed, slot)
                     && s.memberships.matchesOn(m.source(), m.group(), slot)) {
-                boolean wasEmpty = !m.hasOif();
-                m.oif = SlotBits.set(m.oif, slot);
-                program(m);
-                if (wasEmpty) {
-                    mfeJoinAlert(m, out);
-                }
+                addOif(m, slot, out);
             }
         }
     }

@@ -145,22 +145,7 @@ abstract class MgmReadSide implements MulticastGroupService {
 
     @Override
     public List<Mfe> mfes(SourceGroup after, int maxEntries) {
-        Long from = continuation(after, maxEntries);
-        s.lock.lock();
-        try {
-            ensureRunning();
-            long now = s.now();
-            List<Mfe> page = new ArrayList<>(Math.min(maxEntries, 256));
-            for (MfeEntry m : s.mfes.after(from)) {
-                if (page.size() == maxEntries) {
-                    break;
-                }
-                page.add(mfeOps().toApi(m, now));
-            }
-            return page;
-        } finally {
-            s.lock.unlock();
-        }
+        return mfePage(after, maxEntries, (m, now) -> mfeOps().toApi(m, now));
     }
 
     @Override
@@ -178,22 +163,33 @@ abstract class MgmReadSide implements MulticastGroupService {
 
     @Override
     public List<MfeStatistics> mfeStatistics(SourceGroup after, int maxEntries) {
+        return mfePage(after, maxEntries, this::statistics);
+    }
+
+    /** One page of MFEs after a key, in key order, each made into what the caller returns. */
+    private <T> List<T> mfePage(SourceGroup after, int maxEntries, MfeView<T> view) {
         Long from = continuation(after, maxEntries);
         s.lock.lock();
         try {
             ensureRunning();
             long now = s.now();
-            List<MfeStatistics> page = new ArrayList<>(Math.min(maxEntries, 256));
+            List<T> page = new ArrayList<>(Math.min(maxEntries, 256));
             for (MfeEntry m : s.mfes.after(from)) {
                 if (page.size() == maxEntries) {
                     break;
                 }
-                page.add(statistics(m, now));
+                page.add(view.of(m, now));
             }
             return page;
         } finally {
             s.lock.unlock();
         }
+    }
+
+    /** What a page shows of an MFE. */
+    @FunctionalInterface
+    private interface MfeView<T> {
+        T of(MfeEntry m, long now);
     }
 
     private MfeStatistics statistics(MfeEntry m, long now) {
